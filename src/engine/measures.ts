@@ -1,0 +1,335 @@
+import type { Degree, Dependant, Profile, WorkPeriod } from '../profile/schema.ts';
+import { ageOn, type PlainDate, parsePlainDate, spanYears } from './time.ts';
+
+/**
+ * Measures are the numbers a rule compares: derived from the applicant's facts at the submission
+ * moment. Every measure is an interval [lo, hi]; a known value has lo === hi, an unknown fact
+ * widens the interval. Booleans are 0 or 1. This one representation gives three-valued logic
+ * ("met", "not met", "unknown") and best/worst cases for points without special cases.
+ */
+export interface Interval {
+  lo: number;
+  hi: number;
+}
+
+export const measureNames = [
+  'age',
+  'degrees.bachelorOrAbove',
+  'degrees.master',
+  'degrees.doctorate',
+  'degrees.renowned',
+  'degrees.eligibleUniversityPostgraduate',
+  'degrees.eligibleUniversityPostgraduateStem',
+  'professionalQualification',
+  'work.graduateYears',
+  'work.seniorYears',
+  'work.multinationalYears',
+  'work.specifiedFieldYears',
+  'work.internationalYears',
+  'languages.chinese',
+  'languages.english',
+  'languages.otherCount',
+  'languages.count',
+  'income.lastYearHKD',
+  'business.ownedProfitHKD',
+  'business.ownsListedCompany',
+  'talentList.meets',
+  'achievements.exceptionalAward',
+  'achievements.peerRecognition',
+  'family.hkPermanentResidentInHongKong',
+  'dependants.spouseWithDegree',
+  'dependants.unmarriedChildrenUnder18',
+  'character.selfSupporting',
+  'character.criminalRecord',
+  'character.adverseImmigrationRecord',
+  'person.mainlandResident',
+  'person.prcPassportExemption',
+] as const;
+export type MeasureName = (typeof measureNames)[number];
+
+/** Categorical facts compared by membership (e.g. nationality in an exclusion list). */
+export const categoryNames = ['nationality'] as const;
+export type CategoryName = (typeof categoryNames)[number];
+
+/** Which profile fields each measure reads: shown to the user as "the facts it read". */
+export const measureFacts: Record<MeasureName | CategoryName, readonly string[]> = {
+  age: ['person.dateOfBirth'],
+  'degrees.bachelorOrAbove': ['education.degrees[].level'],
+  'degrees.master': ['education.degrees[].level'],
+  'degrees.doctorate': ['education.degrees[].level'],
+  'degrees.renowned': ['education.degrees[].renownedInstitution'],
+  'degrees.eligibleUniversityPostgraduate': ['education.degrees[].level', 'education.degrees[].eligibleUniversity'],
+  'degrees.eligibleUniversityPostgraduateStem': [
+    'education.degrees[].level',
+    'education.degrees[].eligibleUniversity',
+    'education.degrees[].stem',
+  ],
+  professionalQualification: ['education.professionalQualification'],
+  'work.graduateYears': ['work'],
+  'work.seniorYears': ['work'],
+  'work.multinationalYears': ['work'],
+  'work.specifiedFieldYears': ['work'],
+  'work.internationalYears': ['work'],
+  'languages.chinese': ['languages.chinese'],
+  'languages.english': ['languages.english'],
+  'languages.otherCount': ['languages.others'],
+  'languages.count': ['languages'],
+  'income.lastYearHKD': ['income.lastYearHKD'],
+  'business.ownedProfitHKD': ['business.ownsBusiness', 'business.businessProfitLastYearHKD'],
+  'business.ownsListedCompany': ['business.ownsListedCompany'],
+  'talentList.meets': ['talentList'],
+  'achievements.exceptionalAward': ['achievements.exceptionalAward'],
+  'achievements.peerRecognition': ['achievements.peerRecognition'],
+  'family.hkPermanentResidentInHongKong': ['family.hkPermanentResidentInHongKong'],
+  'dependants.spouseWithDegree': ['dependants'],
+  'dependants.unmarriedChildrenUnder18': ['dependants'],
+  'character.selfSupporting': ['character.selfSupporting'],
+  'character.criminalRecord': ['character.criminalRecord'],
+  'character.adverseImmigrationRecord': ['character.adverseImmigrationRecord'],
+  'person.mainlandResident': ['person.mainlandResident'],
+  'person.prcPassportExemption': ['person.nationality', 'person.prcPassportAbroad'],
+  nationality: ['person.nationality'],
+};
+
+const UNBOUNDED = 1e12;
+const ZERO: Interval = { lo: 0, hi: 0 };
+const ONE: Interval = { lo: 1, hi: 1 };
+const BOOL_UNKNOWN: Interval = { lo: 0, hi: 1 };
+const ANY_AMOUNT: Interval = { lo: 0, hi: UNBOUNDED };
+
+function exact(n: number): Interval {
+  return { lo: n, hi: n };
+}
+
+function flag(value: boolean | 'unknown'): Interval {
+  if (value === 'unknown') return BOOL_UNKNOWN;
+  return value ? ONE : ZERO;
+}
+
+function amount(value: number | 'unknown'): Interval {
+  return value === 'unknown' ? ANY_AMOUNT : exact(value);
+}
+
+function and(a: Interval, b: Interval): Interval {
+  return { lo: Math.min(a.lo, b.lo), hi: Math.min(a.hi, b.hi) };
+}
+
+function or(a: Interval, b: Interval): Interval {
+  return { lo: Math.max(a.lo, b.lo), hi: Math.max(a.hi, b.hi) };
+}
+
+/** Counts items that satisfy a three-valued test: definite ones raise lo, possible ones raise hi. */
+function countWhere<T>(items: readonly T[] | 'unknown', test: (item: T) => Interval): Interval {
+  if (items === 'unknown') return { lo: 0, hi: UNBOUNDED };
+  let lo = 0;
+  let hi = 0;
+  for (const item of items) {
+    const t = test(item);
+    lo += t.lo;
+    hi += t.hi;
+  }
+  return { lo, hi };
+}
+
+function levelIs(degree: Degree, levels: readonly string[]): Interval {
+  if (degree.level === 'unknown') return BOOL_UNKNOWN;
+  return levels.includes(degree.level) ? ONE : ZERO;
+}
+
+const POSTGRADUATE = ['master', 'doctorate'];
+
+function proficient(written: boolean | 'unknown', spoken: Interval): Interval {
+  return and(flag(written), spoken);
+}
+
+/** Years of work, per measure, within the periods that end before the submission day. */
+function workYears(profile: Profile, on: PlainDate, which: WorkMeasure): Interval {
+  const work = profile.work;
+  if (work === 'unknown') return { lo: 0, hi: 80 };
+  if (work.kind === 'totals') {
+    const value = work[totalsKey[which]];
+    return value === 'unknown' ? { lo: 0, hi: 80 } : exact(value);
+  }
+  // Periods may overlap (two part-time jobs); counting overlapping days twice would overstate
+  // experience, so the definite and possible days are each merged separately.
+  const definite: Array<[number, number]> = [];
+  const possible: Array<[number, number]> = [];
+  for (const period of work.periods) {
+    const span = periodSpan(period, on);
+    if (!span) continue;
+    const qualifies = periodQualifies(period, which);
+    if (qualifies.hi === 1) possible.push(span);
+    if (qualifies.lo === 1) definite.push(span);
+  }
+  return { lo: mergedYears(definite), hi: mergedYears(possible) };
+}
+
+type WorkMeasure = 'graduate' | 'senior' | 'multinational' | 'specifiedField' | 'international';
+
+const totalsKey = {
+  graduate: 'graduateYears',
+  senior: 'seniorYears',
+  multinational: 'multinationalYears',
+  specifiedField: 'specifiedFieldYears',
+  international: 'internationalYears',
+} as const;
+
+function periodQualifies(period: WorkPeriod, which: WorkMeasure): Interval {
+  const graduate = flag(period.graduateLevel);
+  switch (which) {
+    case 'graduate':
+      return graduate;
+    case 'senior':
+      return and(graduate, flag(period.seniorRole));
+    case 'multinational':
+      return and(graduate, flag(period.multinationalOrRenowned));
+    case 'international':
+      return and(graduate, flag(period.international));
+    case 'specifiedField': {
+      const field =
+        period.field === 'unknown' ? BOOL_UNKNOWN : period.field === 'other' ? ZERO : ONE;
+      return and(graduate, field);
+    }
+  }
+}
+
+/** A period as [startDay, endDay) in epoch days, cut off at the submission day. */
+function periodSpan(period: WorkPeriod, on: PlainDate): [number, number] | undefined {
+  const start = parsePlainDate(period.from).epochDay;
+  const end = Math.min(period.to === 'present' ? on.epochDay : parsePlainDate(period.to).epochDay + 1, on.epochDay);
+  return end > start ? [start, end] : undefined;
+}
+
+function mergedYears(spans: Array<[number, number]>): number {
+  if (spans.length === 0) return 0;
+  spans.sort((a, b) => a[0] - b[0]);
+  let years = 0;
+  let [curStart, curEnd] = spans[0] as [number, number];
+  for (let i = 1; i < spans.length; i++) {
+    const [s, e] = spans[i] as [number, number];
+    if (s > curEnd) {
+      years += spanYears(curStart, curEnd);
+      curStart = s;
+      curEnd = e;
+    } else if (e > curEnd) {
+      curEnd = e;
+    }
+  }
+  return years + spanYears(curStart, curEnd);
+}
+
+function dependantsWhere(profile: Profile, test: (d: Dependant) => Interval): Interval {
+  return countWhere(profile.dependants, test);
+}
+
+function childUnder18Unmarried(dependant: Dependant, on: PlainDate): Interval {
+  if (dependant.relation !== 'child') return ZERO;
+  const age = dependant.dateOfBirth === 'unknown' ? { lo: 0, hi: 200 } : exact(ageOn(dependant.dateOfBirth, on));
+  const under18 = age.hi < 18 ? ONE : age.lo >= 18 ? ZERO : BOOL_UNKNOWN;
+  const unmarried = dependant.married === 'unknown' ? BOOL_UNKNOWN : dependant.married ? ZERO : ONE;
+  return and(under18, unmarried);
+}
+
+function prcPassportExemption(profile: Profile): Interval {
+  const { nationality, prcPassportAbroad } = profile.person;
+  const chinese = nationality === 'unknown' ? BOOL_UNKNOWN : nationality === 'CHN' ? ONE : ZERO;
+  if (prcPassportAbroad === 'not_applicable') return ZERO;
+  if (prcPassportAbroad === 'unknown') return and(chinese, BOOL_UNKNOWN);
+  const abroad = or(flag(prcPassportAbroad.overseasPermanentResidence), flag(prcPassportAbroad.livedOverseasAtLeastOneYear));
+  return and(chinese, and(flag(prcPassportAbroad.appliesFromOverseas), abroad));
+}
+
+/** Computes one measure for a profile on the submission day (Hong Kong time). */
+export function measure(name: MeasureName, profile: Profile, on: PlainDate): Interval {
+  switch (name) {
+    case 'age': {
+      const dob = profile.person.dateOfBirth;
+      return dob === 'unknown' ? { lo: 0, hi: 150 } : exact(ageOn(dob, on));
+    }
+    case 'degrees.bachelorOrAbove':
+      return countWhere(profile.education.degrees, (d) => levelIs(d, ['bachelor', 'master', 'doctorate']));
+    case 'degrees.master':
+      return countWhere(profile.education.degrees, (d) => levelIs(d, ['master']));
+    case 'degrees.doctorate':
+      return countWhere(profile.education.degrees, (d) => levelIs(d, ['doctorate']));
+    case 'degrees.renowned':
+      return countWhere(profile.education.degrees, (d) => flag(d.renownedInstitution));
+    case 'degrees.eligibleUniversityPostgraduate':
+      return countWhere(profile.education.degrees, (d) => and(levelIs(d, POSTGRADUATE), flag(d.eligibleUniversity)));
+    case 'degrees.eligibleUniversityPostgraduateStem':
+      return countWhere(profile.education.degrees, (d) =>
+        and(and(levelIs(d, POSTGRADUATE), flag(d.eligibleUniversity)), flag(d.stem)),
+      );
+    case 'professionalQualification':
+      return flag(profile.education.professionalQualification);
+    case 'work.graduateYears':
+      return workYears(profile, on, 'graduate');
+    case 'work.seniorYears':
+      return workYears(profile, on, 'senior');
+    case 'work.multinationalYears':
+      return workYears(profile, on, 'multinational');
+    case 'work.specifiedFieldYears':
+      return workYears(profile, on, 'specifiedField');
+    case 'work.internationalYears':
+      return workYears(profile, on, 'international');
+    case 'languages.chinese':
+      return chineseProficiency(profile);
+    case 'languages.english':
+      return proficient(profile.languages.english.written, flag(profile.languages.english.spoken));
+    case 'languages.otherCount':
+      return countWhere(profile.languages.others, (l) => proficient(l.written, flag(l.spoken)));
+    case 'languages.count': {
+      const others = countWhere(profile.languages.others, (l) => proficient(l.written, flag(l.spoken)));
+      const chinese = chineseProficiency(profile);
+      const english = proficient(profile.languages.english.written, flag(profile.languages.english.spoken));
+      return { lo: chinese.lo + english.lo + others.lo, hi: chinese.hi + english.hi + others.hi };
+    }
+    case 'income.lastYearHKD':
+      return amount(profile.income.lastYearHKD);
+    case 'business.ownedProfitHKD': {
+      const owns = flag(profile.business.ownsBusiness);
+      if (owns.hi === 0) return ZERO;
+      const profit = amount(profile.business.businessProfitLastYearHKD);
+      return { lo: owns.lo === 1 ? profit.lo : 0, hi: profit.hi };
+    }
+    case 'business.ownsListedCompany':
+      return flag(profile.business.ownsListedCompany);
+    case 'talentList.meets': {
+      const t = profile.talentList;
+      return t === 'unknown' ? BOOL_UNKNOWN : t === 'none' ? ZERO : ONE;
+    }
+    case 'achievements.exceptionalAward':
+      return flag(profile.achievements.exceptionalAward);
+    case 'achievements.peerRecognition':
+      return flag(profile.achievements.peerRecognition);
+    case 'family.hkPermanentResidentInHongKong':
+      return flag(profile.family.hkPermanentResidentInHongKong);
+    case 'dependants.spouseWithDegree':
+      return dependantsWhere(profile, (d) => (d.relation === 'spouse' ? flag(d.hasDegree) : ZERO));
+    case 'dependants.unmarriedChildrenUnder18':
+      return dependantsWhere(profile, (d) => childUnder18Unmarried(d, on));
+    case 'character.selfSupporting':
+      return flag(profile.character.selfSupporting);
+    case 'character.criminalRecord':
+      return flag(profile.character.criminalRecord);
+    case 'character.adverseImmigrationRecord':
+      return flag(profile.character.adverseImmigrationRecord);
+    case 'person.mainlandResident':
+      return flag(profile.person.mainlandResident);
+    case 'person.prcPassportExemption':
+      return prcPassportExemption(profile);
+  }
+}
+
+function chineseProficiency(profile: Profile): Interval {
+  const { written, putonghua, cantonese } = profile.languages.chinese;
+  return proficient(written, or(flag(putonghua), flag(cantonese)));
+}
+
+/** Reads a categorical fact: a known value, or undefined when the person does not know it. */
+export function category(name: CategoryName, profile: Profile): string | undefined {
+  switch (name) {
+    case 'nationality':
+      return profile.person.nationality === 'unknown' ? undefined : profile.person.nationality;
+  }
+}

@@ -1,0 +1,142 @@
+import type { Lang } from '../rules/schema.ts';
+import type { Outcome } from './conditions.ts';
+
+/** Types of the assessment the engine returns; documented in docs/assessment-json.md. */
+
+export type Status = 'eligible' | 'not_eligible' | 'undetermined';
+
+export interface Range {
+  min: number;
+  max: number;
+}
+
+export interface Citation {
+  ref: string;
+  section: string;
+  title: string;
+  url: string;
+  official: boolean;
+}
+
+export interface RuleVersionUsed {
+  /** What the version governs: "prerequisites", "test:gpt", "fees", … */
+  part: string;
+  id: string;
+  file: string;
+  from: string;
+  /** Exclusive end; null while the version is the latest. */
+  to: string | null;
+  confidence: 'official' | 'secondary' | 'uncertain';
+  sources: Citation[];
+}
+
+export interface FactRead {
+  measure: string;
+  /** The profile fields behind the measure. */
+  fields: readonly string[];
+  value: Range | string | null;
+  display: string;
+}
+
+export interface CriterionResult {
+  id: string;
+  label: string;
+  outcome: Outcome;
+  facts: FactRead[];
+  /** For points factors: the points awarded (a range while facts are unknown). */
+  points?: Range & { cap: number; line: string | null };
+  explanation: string;
+  sources: Citation[];
+  confidence: 'official' | 'secondary' | 'uncertain';
+  note?: string;
+}
+
+export type Score =
+  | { kind: 'points'; points: Range; passMark: number; maximum: number }
+  | { kind: 'count'; met: Range; threshold: number; of: number }
+  | { kind: 'any'; met: Range; of: number; fullMarks: number | null };
+
+export interface TestResult {
+  test: string;
+  name: string;
+  version: RuleVersionUsed;
+  status: Status;
+  score: Score;
+  criteria: CriterionResult[];
+  /** When undetermined: the profile fields whose answers would decide the test. */
+  deciding: string[];
+}
+
+export interface FeeLine {
+  id: string;
+  label: string;
+  amountHKD: number;
+  persons: number;
+  subtotalHKD: number;
+  refundable: boolean;
+  payable: string;
+}
+
+export interface Fees {
+  regime: string;
+  version: RuleVersionUsed;
+  persons: number;
+  lines: FeeLine[];
+  totalHKD: number;
+}
+
+export interface Stay {
+  test: string;
+  initialMonths: number;
+  extensionsYears: number[];
+  pattern: string;
+  topTier: { afterYears: number; assessableIncomeHKD: number; extensionYears: number } | null;
+  extensionRequirements: string[];
+  permanentResidence: string;
+}
+
+export interface NextStep {
+  id: string;
+  stage: string;
+  title: string;
+  detail: string;
+  /** True when the step applies only if a fact not yet known turns out a certain way. */
+  conditional: boolean;
+}
+
+export interface DependantResult {
+  index: number;
+  relation: string;
+  outcome: Outcome;
+  reasons: string[];
+}
+
+export interface Warning {
+  code: 'not_approval' | 'uncertain_rule' | 'dependant_not_qualifying' | 'dependant_undetermined' | 'quota_suspended';
+  message: string;
+}
+
+export interface Assessment {
+  format: 'routewise.assessment/1';
+  route: { id: string; name: string };
+  submittedAt: string;
+  lang: Lang;
+  status: Status;
+  summary: string;
+  rulesUsed: RuleVersionUsed[];
+  prerequisites: CriterionResult[];
+  tests: TestResult[];
+  recommendedTest: string | null;
+  recommendation: string;
+  /** When undetermined: the fields that would decide the overall result. */
+  deciding: string[];
+  best: Status;
+  worst: Status;
+  fees: Fees;
+  stay: Stay | null;
+  selection: { quota: number | 'suspended' | 'none'; decidedBy: string; summary: string };
+  nextSteps: NextStep[];
+  dependants: DependantResult[];
+  warnings: Warning[];
+  disclaimer: string;
+}

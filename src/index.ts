@@ -1,0 +1,15 @@
+/**
+ * Routewise as a library: load a route's rules, validate a profile, assess it.
+ *
+ * @example
+ * import { assess, parseProfile, shippedRoute } from 'routewise';
+ * const profile = parseProfile(JSON.parse(text));
+ * const result = assess(profile, shippedRoute('hk.qmas'), '2025-03-01T10:00:00+08:00', { lang: 'en' });
+ */
+export { type AssessOptions, assess, assessTest, InvalidMomentError, RulesNotInForceError, UnknownTestError } from './engine/assess.ts';
+export type { Outcome } from './engine/conditions.ts';
+export type * from './engine/result.ts';
+export { type Profile, UNKNOWN } from './profile/schema.ts';
+export { loadRoute, RULES_DIR, RuleFileError, shippedRoute } from './rules/loader.ts';
+export { type Lang, languages } from './rules/schema.ts';
+export type { RouteRules } from './rules/types.ts';

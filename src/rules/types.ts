@@ -1,0 +1,52 @@
+import type {
+  DependantsVersion,
+  ExclusionsVersion,
+  FeesVersion,
+  PrerequisitesVersion,
+  RouteFile,
+  SelectionVersion,
+  Source,
+  StayVersion,
+  StepsVersion,
+  TestFile,
+  TestVersion,
+} from './schema.ts';
+
+/** A rule version with its effective period resolved: in force from `fromMs` until `toMs` (exclusive). */
+export type Dated<T> = T & {
+  /** The file the version came from, relative to the rules folder, for citations. */
+  file: string;
+  fromMs: number;
+  /** The next version's start, or null while it is the latest. */
+  to: string | null;
+  toMs: number | null;
+};
+
+export interface TestRules {
+  id: string;
+  name: TestFile['name'];
+  versions: Array<Dated<TestVersion>>;
+}
+
+/** Everything the engine needs to assess one route: validated, dated and frozen at start-up. */
+export interface RouteRules {
+  route: RouteFile & { file: string };
+  sources: Readonly<Record<string, Source>>;
+  prerequisites: Array<Dated<PrerequisitesVersion>>;
+  tests: readonly TestRules[];
+  exclusions: Array<Dated<ExclusionsVersion>>;
+  fees: Array<Dated<FeesVersion>>;
+  stay: Array<Dated<StayVersion>>;
+  dependants: Array<Dated<DependantsVersion>>;
+  steps: Array<Dated<StepsVersion>>;
+  selection: Array<Dated<SelectionVersion>>;
+}
+
+/** The version in force at an instant, or undefined before the first one. */
+export function versionAt<T>(versions: ReadonlyArray<Dated<T>>, instantMs: number): Dated<T> | undefined {
+  for (let i = versions.length - 1; i >= 0; i--) {
+    const v = versions[i] as Dated<T>;
+    if (v.fromMs <= instantMs) return v;
+  }
+  return undefined;
+}
