@@ -1,0 +1,312 @@
+import type { Profile, WorkPeriod } from '../src/profile/schema.ts';
+
+/**
+ * A bare, hand-written scorer of the QMAS General Points Test (12 criteria, 6 to pass, from
+ * 2024-11-01): the baseline the explained engine is measured against. It reads the same profile
+ * object and does the same work — parses the submission moment and the dates, computes the age
+ * and the merged work years, keeps "unknown" apart from "not met" — but writes no explanation,
+ * no citation and no label. It shares no code with src/engine, so it is also an independent check
+ * of the engine's answers.
+ *
+ * Every fact is a pair of bounds (lo, hi): known facts have lo === hi, an unknown fact widens them,
+ * exactly as the engine's measures do, so the two can be compared on every profile.
+ */
+
+/** The facts the 12 criteria read, as lower and upper bounds: the input of every competitor. */
+export interface GptFacts {
+  ageLo: number;
+  ageHi: number;
+  postgraduateLo: number;
+  postgraduateHi: number;
+  stemPostgraduateLo: number;
+  stemPostgraduateHi: number;
+  languagesLo: number;
+  languagesHi: number;
+  englishLo: number;
+  englishHi: number;
+  graduateYearsLo: number;
+  graduateYearsHi: number;
+  multinationalYearsLo: number;
+  multinationalYearsHi: number;
+  specifiedFieldYearsLo: number;
+  specifiedFieldYearsHi: number;
+  internationalYearsLo: number;
+  internationalYearsHi: number;
+  incomeLo: number;
+  incomeHi: number;
+  businessProfitLo: number;
+  businessProfitHi: number;
+  listedCompanyLo: number;
+  listedCompanyHi: number;
+}
+
+export type Outcome = 'met' | 'not_met' | 'unknown';
+export type Status = 'eligible' | 'not_eligible' | 'undetermined';
+
+/** The 12 criteria, in the order of the official list, as data for the rules-engine encodings. */
+export interface CriterionSpec {
+  /** The fact name without its Lo/Hi suffix. */
+  fact: 'age' | 'postgraduate' | 'stemPostgraduate' | 'languages' | 'english' | 'graduateYears'
+    | 'multinationalYears' | 'specifiedFieldYears' | 'internationalYears' | 'income' | 'businessProfit'
+    | 'listedCompany';
+  op: '>=' | '<=';
+  value: number;
+}
+
+export const GPT_CRITERIA: readonly CriterionSpec[] = [
+  { fact: 'age', op: '<=', value: 50 },
+  { fact: 'postgraduate', op: '>=', value: 1 },
+  { fact: 'stemPostgraduate', op: '>=', value: 1 },
+  { fact: 'languages', op: '>=', value: 2 },
+  { fact: 'english', op: '>=', value: 1 },
+  { fact: 'graduateYears', op: '>=', value: 5 },
+  { fact: 'multinationalYears', op: '>=', value: 3 },
+  { fact: 'specifiedFieldYears', op: '>=', value: 3 },
+  { fact: 'internationalYears', op: '>=', value: 2 },
+  { fact: 'income', op: '>=', value: 1_000_000 },
+  { fact: 'businessProfit', op: '>=', value: 5_000_000 },
+  { fact: 'listedCompany', op: '>=', value: 1 },
+];
+
+export const GPT_THRESHOLD = 6;
+
+const DAY_MS = 86_400_000;
+const HONG_KONG_OFFSET_MS = 8 * 3_600_000;
+const OPEN = 1e12;
+const WORK_UNKNOWN = 80;
+
+interface Day {
+  year: number;
+  month: number;
+  day: number;
+  epochDay: number;
+}
+
+function dayOf(year: number, month: number, day: number): Day {
+  return { year, month, day, epochDay: Math.floor(Date.UTC(year, month - 1, day) / DAY_MS) };
+}
+
+function parseDay(iso: string): Day {
+  return dayOf(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+}
+
+function fromEpochDay(epochDay: number): Day {
+  const d = new Date(epochDay * DAY_MS);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), epochDay };
+}
+
+function age(dateOfBirth: string, on: Day): number {
+  const birth = parseDay(dateOfBirth);
+  let years = on.year - birth.year;
+  if (on.month < birth.month || (on.month === birth.month && on.day < birth.day)) years -= 1;
+  return years;
+}
+
+/** Whole anniversaries, then the remaining days over 365. */
+function spanYears(startDay: number, endDay: number): number {
+  const start = fromEpochDay(startDay);
+  const end = fromEpochDay(endDay);
+  let whole = end.year - start.year;
+  if (end.month < start.month || (end.month === start.month && end.day < start.day)) whole -= 1;
+  if (whole < 0) whole = 0;
+  return whole + (endDay - dayOf(start.year + whole, start.month, start.day).epochDay) / 365;
+}
+
+/** Years covered by [start, end) spans, overlaps counted once. */
+function mergedYears(spans: number[][]): number {
+  if (spans.length === 0) return 0;
+  spans.sort((a, b) => (a[0] as number) - (b[0] as number));
+  let years = 0;
+  let start = (spans[0] as number[])[0] as number;
+  let end = (spans[0] as number[])[1] as number;
+  for (let i = 1; i < spans.length; i++) {
+    const s = (spans[i] as number[])[0] as number;
+    const e = (spans[i] as number[])[1] as number;
+    if (s > end) {
+      years += spanYears(start, end);
+      start = s;
+      end = e;
+    } else if (e > end) {
+      end = e;
+    }
+  }
+  return years + spanYears(start, end);
+}
+
+const lo = (v: boolean | 'unknown'): number => (v === true ? 1 : 0);
+const hi = (v: boolean | 'unknown'): number => (v === false ? 0 : 1);
+
+/** Work years per kind of experience: [graduate, multinational, specified field, international]. */
+function workYears(periods: readonly WorkPeriod[], on: Day, into: GptFacts): void {
+  const definite: number[][][] = [[], [], [], []];
+  const possible: number[][][] = [[], [], [], []];
+  for (const p of periods) {
+    const start = parseDay(p.from).epochDay;
+    const end = Math.min(p.to === 'present' ? on.epochDay : parseDay(p.to).epochDay + 1, on.epochDay);
+    if (end <= start) continue;
+    const span = [start, end];
+    const gLo = lo(p.graduateLevel);
+    const gHi = hi(p.graduateLevel);
+    const fieldLo = p.field === 'unknown' || p.field === 'other' ? 0 : 1;
+    const fieldHi = p.field === 'other' ? 0 : 1;
+    const los = [gLo, gLo & lo(p.multinationalOrRenowned), gLo & fieldLo, gLo & lo(p.international)];
+    const his = [gHi, gHi & hi(p.multinationalOrRenowned), gHi & fieldHi, gHi & hi(p.international)];
+    for (let k = 0; k < 4; k++) {
+      if (los[k] === 1) (definite[k] as number[][]).push(span);
+      if (his[k] === 1) (possible[k] as number[][]).push(span);
+    }
+  }
+  into.graduateYearsLo = mergedYears(definite[0] as number[][]);
+  into.graduateYearsHi = mergedYears(possible[0] as number[][]);
+  into.multinationalYearsLo = mergedYears(definite[1] as number[][]);
+  into.multinationalYearsHi = mergedYears(possible[1] as number[][]);
+  into.specifiedFieldYearsLo = mergedYears(definite[2] as number[][]);
+  into.specifiedFieldYearsHi = mergedYears(possible[2] as number[][]);
+  into.internationalYearsLo = mergedYears(definite[3] as number[][]);
+  into.internationalYearsHi = mergedYears(possible[3] as number[][]);
+}
+
+function totals(value: number | 'unknown'): [number, number] {
+  return value === 'unknown' ? [0, WORK_UNKNOWN] : [value, value];
+}
+
+/** The submission day in Hong Kong, from an ISO date-time with an offset. */
+export function submissionDay(submittedAt: string): Day {
+  const ms = Date.parse(submittedAt);
+  if (Number.isNaN(ms)) throw new Error(`Not a date-time: ${submittedAt}`);
+  return fromEpochDay(Math.floor((ms + HONG_KONG_OFFSET_MS) / DAY_MS));
+}
+
+/**
+ * The facts of the 12 criteria for one profile at one moment. The rules engines are fed this
+ * same object, so the time to compute it is part of every competitor's time.
+ */
+export function gptFacts(profile: Profile, submittedAt: string): GptFacts {
+  const on = submissionDay(submittedAt);
+  const dob = profile.person.dateOfBirth;
+  const ageNow = dob === 'unknown' ? -1 : age(dob, on);
+
+  let postgraduateLo = 0;
+  let postgraduateHi = 0;
+  let stemLo = 0;
+  let stemHi = 0;
+  const degrees = profile.education.degrees;
+  if (degrees === 'unknown') {
+    postgraduateHi = OPEN;
+    stemHi = OPEN;
+  } else {
+    for (const d of degrees) {
+      const pgLo = d.level === 'master' || d.level === 'doctorate' ? 1 : 0;
+      const pgHi = d.level === 'bachelor' ? 0 : 1;
+      const eligibleLo = pgLo & lo(d.eligibleUniversity);
+      const eligibleHi = pgHi & hi(d.eligibleUniversity);
+      postgraduateLo += eligibleLo;
+      postgraduateHi += eligibleHi;
+      stemLo += eligibleLo & lo(d.stem);
+      stemHi += eligibleHi & hi(d.stem);
+    }
+  }
+
+  const { chinese, english, others } = profile.languages;
+  const chineseLo = lo(chinese.written) & (lo(chinese.putonghua) | lo(chinese.cantonese));
+  const chineseHi = hi(chinese.written) & (hi(chinese.putonghua) | hi(chinese.cantonese));
+  const englishLo = lo(english.written) & lo(english.spoken);
+  const englishHi = hi(english.written) & hi(english.spoken);
+  let languagesLo = chineseLo + englishLo;
+  let languagesHi = chineseHi + englishHi;
+  if (others === 'unknown') {
+    languagesHi += OPEN;
+  } else {
+    for (const l of others) {
+      languagesLo += lo(l.written) & lo(l.spoken);
+      languagesHi += hi(l.written) & hi(l.spoken);
+    }
+  }
+
+  const income = profile.income.lastYearHKD;
+  const { ownsBusiness, businessProfitLastYearHKD: profit, ownsListedCompany } = profile.business;
+  let businessProfitLo = 0;
+  let businessProfitHi = 0;
+  if (ownsBusiness !== false) {
+    businessProfitLo = ownsBusiness === true && profit !== 'unknown' ? profit : 0;
+    businessProfitHi = profit === 'unknown' ? OPEN : profit;
+  }
+
+  const facts: GptFacts = {
+    ageLo: ageNow === -1 ? 0 : ageNow,
+    ageHi: ageNow === -1 ? 150 : ageNow,
+    postgraduateLo,
+    postgraduateHi,
+    stemPostgraduateLo: stemLo,
+    stemPostgraduateHi: stemHi,
+    languagesLo,
+    languagesHi,
+    englishLo,
+    englishHi,
+    graduateYearsLo: 0,
+    graduateYearsHi: WORK_UNKNOWN,
+    multinationalYearsLo: 0,
+    multinationalYearsHi: WORK_UNKNOWN,
+    specifiedFieldYearsLo: 0,
+    specifiedFieldYearsHi: WORK_UNKNOWN,
+    internationalYearsLo: 0,
+    internationalYearsHi: WORK_UNKNOWN,
+    incomeLo: income === 'unknown' ? 0 : income,
+    incomeHi: income === 'unknown' ? OPEN : income,
+    businessProfitLo,
+    businessProfitHi,
+    listedCompanyLo: lo(ownsListedCompany),
+    listedCompanyHi: hi(ownsListedCompany),
+  };
+  const work = profile.work;
+  if (work !== 'unknown') {
+    if (work.kind === 'periods') {
+      workYears(work.periods, on, facts);
+    } else {
+      [facts.graduateYearsLo, facts.graduateYearsHi] = totals(work.graduateYears);
+      [facts.multinationalYearsLo, facts.multinationalYearsHi] = totals(work.multinationalYears);
+      [facts.specifiedFieldYearsLo, facts.specifiedFieldYearsHi] = totals(work.specifiedFieldYears);
+      [facts.internationalYearsLo, facts.internationalYearsHi] = totals(work.internationalYears);
+    }
+  }
+  return facts;
+}
+
+export interface BareResult {
+  status: Status;
+  met: number;
+  unknown: number;
+  outcomes: Outcome[];
+}
+
+function atLeast(min: number, low: number, high: number): Outcome {
+  return low >= min ? 'met' : high < min ? 'not_met' : 'unknown';
+}
+
+/** The General Points Test, three-valued, without explanations. */
+export function bareScore(profile: Profile, submittedAt: string): BareResult {
+  const f = gptFacts(profile, submittedAt);
+  const outcomes: Outcome[] = [
+    f.ageHi <= 50 ? 'met' : f.ageLo > 50 ? 'not_met' : 'unknown',
+    atLeast(1, f.postgraduateLo, f.postgraduateHi),
+    atLeast(1, f.stemPostgraduateLo, f.stemPostgraduateHi),
+    atLeast(2, f.languagesLo, f.languagesHi),
+    atLeast(1, f.englishLo, f.englishHi),
+    atLeast(5, f.graduateYearsLo, f.graduateYearsHi),
+    atLeast(3, f.multinationalYearsLo, f.multinationalYearsHi),
+    atLeast(3, f.specifiedFieldYearsLo, f.specifiedFieldYearsHi),
+    atLeast(2, f.internationalYearsLo, f.internationalYearsHi),
+    atLeast(1_000_000, f.incomeLo, f.incomeHi),
+    atLeast(5_000_000, f.businessProfitLo, f.businessProfitHi),
+    atLeast(1, f.listedCompanyLo, f.listedCompanyHi),
+  ];
+  let met = 0;
+  let unknown = 0;
+  for (const o of outcomes) {
+    if (o === 'met') met++;
+    else if (o === 'unknown') unknown++;
+  }
+  const status: Status =
+    met >= GPT_THRESHOLD ? 'eligible' : met + unknown < GPT_THRESHOLD ? 'not_eligible' : 'undetermined';
+  return { status, met, unknown, outcomes };
+}

@@ -1,0 +1,223 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { assess } from '../src/engine/assess.ts';
+import type { Assessment, Status } from '../src/engine/result.ts';
+import { Profile } from '../src/profile/schema.ts';
+import { shippedRoute } from '../src/rules/loader.ts';
+import { momentOrBoundaryArb, profileArb } from './arbitraries.ts';
+
+const rules = shippedRoute('hk.qmas');
+const RUNS = 150;
+
+/** Known values to try in place of an "unknown", by the name of the field. */
+const replacements: Record<string, unknown[]> = {
+  dateOfBirth: ['1985-06-15', '1950-01-01', '2007-03-03'],
+  nationality: ['GBR', 'AFG', 'VNM'],
+  level: ['bachelor', 'master', 'doctorate'],
+  institution: ['University of Oxford'],
+  subject: ['Physics'],
+  yearAwarded: [2001],
+  field: ['finance', 'other'],
+  lastYearHKD: [0, 6_000_000],
+  businessProfitLastYearHKD: [0, 6_000_000],
+  graduateYears: [0, 12],
+  seniorYears: [0, 12],
+  multinationalYears: [0, 12],
+  specifiedFieldYears: [0, 12],
+  internationalYears: [0, 12],
+  talentList: ['none', { profession: 'Actuaries' }],
+  degrees: [
+    [],
+    [
+      {
+        level: 'master',
+        institution: 'ETH Zurich',
+        subject: 'Physics',
+        stem: true,
+        eligibleUniversity: true,
+        renownedInstitution: true,
+        yearAwarded: 2010,
+      },
+    ],
+  ],
+  others: [[], [{ language: 'French', written: true, spoken: true }]],
+  work: [
+    { kind: 'totals', graduateYears: 0, seniorYears: 0, multinationalYears: 0, specifiedFieldYears: 0, internationalYears: 0 },
+    { kind: 'totals', graduateYears: 12, seniorYears: 6, multinationalYears: 4, specifiedFieldYears: 4, internationalYears: 3 },
+  ],
+  dependants: [[], [{ relation: 'spouse', dateOfBirth: '1980-01-01', nationality: 'GBR', mainlandResident: false, hasDegree: true }]],
+  prcPassportAbroad: ['not_applicable', { appliesFromOverseas: true, overseasPermanentResidence: true, livedOverseasAtLeastOneYear: true }],
+};
+const BOOLEAN = [true, false];
+
+/** Facts whose known-true value can only help: they appear in criteria as "is true" or "at least". */
+const favourable: Record<string, unknown> = {
+  'languages.english.written': true,
+  'languages.english.spoken': true,
+  'income.lastYearHKD': 6_000_000,
+  'achievements.exceptionalAward': true,
+  'achievements.peerRecognition': true,
+  'business.ownsListedCompany': true,
+  'character.selfSupporting': true,
+  'character.criminalRecord': false,
+  'character.adverseImmigrationRecord': false,
+};
+
+type Path = Array<string | number>;
+
+function unknownPaths(value: unknown, path: Path = [], out: Path[] = []): Path[] {
+  if (value === 'unknown') out.push(path);
+  else if (Array.isArray(value)) value.forEach((v, i) => unknownPaths(v, [...path, i], out));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) unknownPaths(v, [...path, k], out);
+  return out;
+}
+
+function setPath<T>(value: T, path: Path, replacement: unknown): T {
+  const copy = structuredClone(value) as Record<string | number, unknown>;
+  let node = copy;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  node[path[path.length - 1] as string | number] = replacement;
+  return copy as T;
+}
+
+function candidatesFor(path: Path): unknown[] {
+  const key = String(path[path.length - 1]);
+  return replacements[key] ?? BOOLEAN;
+}
+
+const rank: Record<Status, number> = { not_eligible: 0, undetermined: 1, eligible: 2 };
+
+function decided(a: Assessment): Array<[string, string]> {
+  const outcomes: Array<[string, string]> = a.prerequisites
+    .filter((p) => p.outcome !== 'unknown')
+    .map((p) => [`prerequisites.${p.id}`, p.outcome]);
+  for (const t of a.tests) {
+    if (t.status !== 'undetermined') outcomes.push([`tests.${t.test}`, t.status]);
+    for (const c of t.criteria) if (c.outcome !== 'unknown') outcomes.push([`tests.${t.test}.${c.id}`, c.outcome]);
+  }
+  return outcomes;
+}
+
+describe('properties of every assessment', () => {
+  it('a fact changed from unknown to a known value never contradicts an outcome already decided', () => {
+    fc.assert(
+      fc.property(profileArb, momentOrBoundaryArb, fc.nat(), fc.nat(), (profile, at, pick, choice) => {
+        const paths = unknownPaths(profile);
+        fc.pre(paths.length > 0);
+        const path = paths[pick % paths.length] as Path;
+        const options = candidatesFor(path);
+        const refined = setPath(profile, path, options[choice % options.length]);
+        fc.pre(Profile.safeParse(refined).success);
+        const before = assess(profile, rules, at);
+        const after = assess(refined, rules, at);
+        if (before.status !== 'undetermined') expect(after.status).toBe(before.status);
+        const afterOutcomes = new Map(decided(after));
+        for (const [id, outcome] of decided(before)) expect(afterOutcomes.get(id), id).toBe(outcome);
+        for (const t of before.tests) {
+          const refinedTest = after.tests.find((x) => x.test === t.test);
+          if (t.score.kind === 'points' && refinedTest?.score.kind === 'points') {
+            expect(refinedTest.score.points.min).toBeGreaterThanOrEqual(t.score.points.min);
+            expect(refinedTest.score.points.max).toBeLessThanOrEqual(t.score.points.max);
+          }
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('a fact changed from unknown to met never worsens the outcome', () => {
+    fc.assert(
+      fc.property(profileArb, momentOrBoundaryArb, fc.constantFrom(...Object.keys(favourable)), (profile, at, field) => {
+        const path = field.split('.');
+        const withUnknown = setPath(profile, path, 'unknown');
+        const withMet = setPath(profile, path, favourable[field]);
+        const before = assess(withUnknown, rules, at);
+        const after = assess(withMet, rules, at);
+        expect(rank[after.status]).toBeGreaterThanOrEqual(before.status === 'undetermined' ? 1 : rank[before.status]);
+        for (const t of before.tests) {
+          const refinedTest = after.tests.find((x) => x.test === t.test);
+          expect(rank[refinedTest?.status ?? 'not_eligible']).toBeGreaterThanOrEqual(
+            t.status === 'undetermined' ? 1 : rank[t.status],
+          );
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('points equal the sum of their lines, each within its cap', () => {
+    fc.assert(
+      fc.property(profileArb, momentOrBoundaryArb, (profile, at) => {
+        const result = assess(profile, rules, at);
+        for (const t of result.tests) {
+          if (t.score.kind !== 'points') continue;
+          let min = 0;
+          let max = 0;
+          for (const c of t.criteria) {
+            const points = c.points;
+            expect(points, c.id).toBeDefined();
+            if (!points) continue;
+            expect(points.min).toBeLessThanOrEqual(points.max);
+            expect(points.max).toBeLessThanOrEqual(points.cap);
+            min += points.min;
+            max += points.max;
+          }
+          expect(t.score.points).toEqual({ min, max });
+          expect(max).toBeLessThanOrEqual(t.score.maximum);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('a result uses only rule versions in force at its submission moment', () => {
+    fc.assert(
+      fc.property(profileArb, momentOrBoundaryArb, (profile, at) => {
+        const result = assess(profile, rules, at);
+        const moment = Date.parse(at);
+        expect(result.rulesUsed.length).toBeGreaterThanOrEqual(7);
+        for (const v of result.rulesUsed) {
+          expect(Date.parse(v.from), `${v.part} ${v.id}`).toBeLessThanOrEqual(moment);
+          if (v.to !== null) expect(Date.parse(v.to), `${v.part} ${v.id}`).toBeGreaterThan(moment);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('the same input always gives the same output, and the input is not changed', () => {
+    fc.assert(
+      fc.property(profileArb, momentOrBoundaryArb, (profile, at) => {
+        const copy = structuredClone(profile);
+        const first = JSON.stringify(assess(profile, rules, at));
+        const second = JSON.stringify(assess(profile, rules, at));
+        expect(second).toBe(first);
+        expect(profile).toEqual(copy);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('the three languages give the same outcome', () => {
+    fc.assert(
+      fc.property(profileArb, momentOrBoundaryArb, (profile, at) => {
+        const shape = (a: Assessment) => ({
+          status: a.status,
+          recommended: a.recommendedTest,
+          prerequisites: a.prerequisites.map((p) => [p.id, p.outcome]),
+          tests: a.tests.map((t) => [t.test, t.status, t.score, t.criteria.map((c) => [c.id, c.outcome, c.points])]),
+          fees: a.fees.totalHKD,
+          steps: a.nextSteps.map((s) => s.id),
+          warnings: a.warnings.map((w) => w.code),
+        });
+        const en = assess(profile, rules, at, { lang: 'en' });
+        const hant = assess(profile, rules, at, { lang: 'zh-Hant' });
+        const hans = assess(profile, rules, at, { lang: 'zh-Hans' });
+        expect(shape(hant)).toEqual(shape(en));
+        expect(shape(hans)).toEqual(shape(en));
+        expect(hant.summary).not.toBe(en.summary);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
