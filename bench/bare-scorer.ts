@@ -46,8 +46,18 @@ export type Status = 'eligible' | 'not_eligible' | 'undetermined';
 /** The 12 criteria, in the order of the official list, as data for the rules-engine encodings. */
 export interface CriterionSpec {
   /** The fact name without its Lo/Hi suffix. */
-  fact: 'age' | 'postgraduate' | 'stemPostgraduate' | 'languages' | 'english' | 'graduateYears'
-    | 'multinationalYears' | 'specifiedFieldYears' | 'internationalYears' | 'income' | 'businessProfit'
+  fact:
+    | 'age'
+    | 'postgraduate'
+    | 'stemPostgraduate'
+    | 'languages'
+    | 'english'
+    | 'graduateYears'
+    | 'multinationalYears'
+    | 'specifiedFieldYears'
+    | 'internationalYears'
+    | 'income'
+    | 'businessProfit'
     | 'listedCompany';
   op: '>=' | '<=';
   value: number;

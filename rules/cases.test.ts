@@ -32,30 +32,35 @@ const moment = z
 
 const dottedPath = z.string().regex(/^[^.\s]+(\.[^.\s]+)*$/, 'a dotted path such as tests.gpt.status');
 
-export const Case = z
+const Case = z
   .object({
     name: z
       .string()
-      .regex(/^[A-Z0-9].*[^.\s]$/s, 'a sentence starting with a capital letter or digit, without a final full stop')
+      .regex(
+        /^[A-Z0-9].*[^.\s]$/s,
+        'a sentence starting with a capital letter or digit, without a final full stop',
+      )
       .refine((s) => s.trim().split(/\s+/).length >= 4, 'a sentence, not a label'),
     at: moment,
     base: z.string().regex(/^[a-z0-9-]+$/, 'a fixture name: tests/fixtures/<name>.json'),
     set: z.record(dottedPath, z.unknown()).optional(),
     tests: z.array(z.string().min(1)).min(1).optional(),
     lang: z.enum(languages).optional(),
-    expect: z.record(dottedPath, z.unknown()).refine((e) => Object.keys(e).length > 0, 'at least one expectation'),
+    expect: z
+      .record(dottedPath, z.unknown())
+      .refine((e) => Object.keys(e).length > 0, 'at least one expectation'),
   })
   .strict();
-export type Case = z.infer<typeof Case>;
+type Case = z.infer<typeof Case>;
 
-export const CaseFile = z.object({ cases: z.array(Case).min(1) }).strict();
+const CaseFile = z.object({ cases: z.array(Case).min(1) }).strict();
 
 // ---------------------------------------------------------------------------------------------
 // Finding and loading case files
 // ---------------------------------------------------------------------------------------------
 
 /** Every `tests/*.yaml` below `dir`, sorted. */
-export function findCaseFiles(dir: string): string[] {
+function findCaseFiles(dir: string): string[] {
   const found: string[] = [];
   const walk = (d: string): void => {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
@@ -110,20 +115,24 @@ function isObject(v: unknown): v is Record<string, unknown> {
  * already exist: a misspelt path is an error, not a new key. A numeric segment indexes an array;
  * an array value replaces the old value whole.
  */
-export function setPath(doc: unknown, path: string, value: unknown): void {
+function setPath(doc: unknown, path: string, value: unknown): void {
   const segments = path.split('.');
   let node: unknown = doc;
   for (let i = 0; i < segments.length - 1; i++) {
     const seg = segments[i] as string;
-    const next = Array.isArray(node) && /^\d+$/.test(seg) ? node[Number(seg)] : isObject(node) ? node[seg] : undefined;
+    const next =
+      Array.isArray(node) && /^\d+$/.test(seg) ? node[Number(seg)] : isObject(node) ? node[seg] : undefined;
     if (typeof next !== 'object' || next === null) {
-      throw new Error(`set ${path}: "${segments.slice(0, i + 1).join('.')}" is not an object or array in the base profile`);
+      throw new Error(
+        `set ${path}: "${segments.slice(0, i + 1).join('.')}" is not an object or array in the base profile`,
+      );
     }
     node = next;
   }
   const last = segments[segments.length - 1] as string;
   if (Array.isArray(node)) {
-    if (!/^\d+$/.test(last) || Number(last) > node.length) throw new Error(`set ${path}: bad array index "${last}"`);
+    if (!/^\d+$/.test(last) || Number(last) > node.length)
+      throw new Error(`set ${path}: bad array index "${last}"`);
     node[Number(last)] = structuredClone(value);
   } else if (isObject(node)) {
     if (!(last in node)) throw new Error(`set ${path}: the base profile has no "${last}" here (typo?)`);
@@ -146,7 +155,7 @@ function fixture(route: string, name: string): Json {
   return structuredClone(data);
 }
 
-export function buildProfile(route: string, c: Pick<Case, 'base' | 'set'>): Profile {
+function buildProfile(route: string, c: Pick<Case, 'base' | 'set'>): Profile {
   const doc = fixture(route, c.base);
   for (const [path, value] of Object.entries(c.set ?? {})) setPath(doc, path, value);
   const parsed = Profile.safeParse(doc);
@@ -178,7 +187,7 @@ function selectElement(array: readonly unknown[], seg: string): unknown {
  * `id`, `test`, `part`, `code` or `index` equals it (else a numeric segment is a position); `*`
  * maps the rest of the path over every element. Anything that does not exist is undefined.
  */
-export function resolvePath(value: unknown, path: string): unknown {
+function resolvePath(value: unknown, path: string): unknown {
   const walk = (node: unknown, segments: readonly string[]): unknown => {
     if (segments.length === 0) return node;
     const [seg, ...rest] = segments as [string, ...string[]];
@@ -210,7 +219,7 @@ function show(v: unknown): string {
 }
 
 /** Checks one expectation; returns a description of the failure, or undefined when it holds. */
-export function checkExpectation(actual: unknown, path: string, expected: unknown): string | undefined {
+function checkExpectation(actual: unknown, path: string, expected: unknown): string | undefined {
   const fail = (what: string) => `${path}: expected ${what}, got ${show(actual)}`;
   if (expected === 'absent') return actual === undefined ? undefined : fail('absent (undefined)');
   if (actual === undefined) return fail(JSON.stringify(expected));
@@ -229,7 +238,7 @@ export function checkExpectation(actual: unknown, path: string, expected: unknow
 }
 
 /** Checks every expectation of a case; returns the failures. */
-export function checkCase(assessment: unknown, expectations: Record<string, unknown>): string[] {
+function checkCase(assessment: unknown, expectations: Record<string, unknown>): string[] {
   const failures: string[] = [];
   for (const [path, expected] of Object.entries(expectations)) {
     const problem = checkExpectation(resolvePath(assessment, path), path, expected);

@@ -205,7 +205,7 @@ describe('properties of every assessment', () => {
           status: a.status,
           recommended: a.recommendedTest,
           prerequisites: a.prerequisites.map((p) => [p.id, p.outcome]),
-          tests: a.tests.map((t) => [t.test, t.status, t.score, t.criteria.map((c) => [c.id, c.outcome, c.points])]),
+          tests: a.tests.map((t) => [t.test, t.status, t.score, t.criteria.map((c) => [c.id, c.outcome, c.points?.min, c.points?.max])]),
           fees: a.fees.totalHKD,
           steps: a.nextSteps.map((s) => s.id),
           warnings: a.warnings.map((w) => w.code),

@@ -63,7 +63,7 @@ interface Context {
   rules: RouteRules;
   facts: Facts;
   lang: Lang;
-  at: string;
+  /** The submission moment; written out (formatHongKong) only where an output shows it. */
   atMs: number;
   uncertain: Map<string, string | undefined>;
 }
@@ -72,7 +72,7 @@ function required<T extends { from: string }>(ctx: Context, versions: ReadonlyAr
   const version = versionAt(versions, ctx.atMs);
   if (!version) {
     const earliest = versions[0]?.from ?? 'never';
-    throw new RulesNotInForceError(ctx.rules.route.id, part, ctx.at, earliest);
+    throw new RulesNotInForceError(ctx.rules.route.id, part, formatHongKong(ctx.atMs), earliest);
   }
   return version;
 }
@@ -269,7 +269,6 @@ function context(profile: Profile, rules: RouteRules, submittedAt: string, lang:
     rules,
     facts: new Facts(profile, hongKongDate(atMs)),
     lang,
-    at: formatHongKong(atMs),
     atMs,
     uncertain: new Map(),
   };
@@ -562,13 +561,14 @@ export function assess(profile: Profile, rules: RouteRules, submittedAt: string,
   }
 
   const routeName = localize(rules.route.name, lang);
+  const at = formatHongKong(ctx.atMs);
   return {
     format: 'routewise.assessment/1',
     route: { id: rules.route.id, name: routeName },
-    submittedAt: ctx.at,
+    submittedAt: at,
     lang,
     status,
-    summary: message(lang, 'summary', { route: routeName, status: message(lang, `status.${status}`), at: ctx.at }),
+    summary: message(lang, 'summary', { route: routeName, status: message(lang, `status.${status}`), at }),
     rulesUsed,
     prerequisites,
     tests: testResults,
