@@ -92,17 +92,35 @@ interface Day {
   epochDay: number;
 }
 
+// Calendar arithmetic without Date objects (H. Hinnant's days_from_civil / civil_from_days), the
+// same technique src/engine/time.ts uses, so that the comparison measures the explanations and
+// not two ways of doing dates.
 function dayOf(year: number, month: number, day: number): Day {
-  return { year, month, day, epochDay: Math.floor(Date.UTC(year, month - 1, day) / DAY_MS) };
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return { year, month, day, epochDay: era * 146_097 + doe - 719_468 };
 }
 
+const digit = (text: string, i: number) => text.charCodeAt(i) - 48;
+
+/** YYYY-MM-DD, validated by the profile schema. */
 function parseDay(iso: string): Day {
-  return dayOf(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+  const year = digit(iso, 0) * 1000 + digit(iso, 1) * 100 + digit(iso, 2) * 10 + digit(iso, 3);
+  return dayOf(year, digit(iso, 5) * 10 + digit(iso, 6), digit(iso, 8) * 10 + digit(iso, 9));
 }
 
 function fromEpochDay(epochDay: number): Day {
-  const d = new Date(epochDay * DAY_MS);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), epochDay };
+  const z = epochDay + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day: doy - Math.floor((153 * mp + 2) / 5) + 1, epochDay };
 }
 
 function age(dateOfBirth: string, on: Day): number {

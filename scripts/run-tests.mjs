@@ -4,6 +4,16 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 
 mkdirSync('test-results', { recursive: true });
+
+// The server path is tested on a real PostgreSQL 15 server, installed and started when missing.
+if (!process.env.TEST_DATABASE_URL) {
+  const postgres = spawnSync('bash', ['scripts/ensure-postgres.sh'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = postgres.stdout?.trim();
+  if (url) process.env.TEST_DATABASE_URL = url;
+}
 const report = 'test-results/vitest.json';
 const run = spawnSync(
   'npx',

@@ -6,10 +6,25 @@
  * const profile = parseProfile(JSON.parse(text));
  * const result = assess(profile, shippedRoute('hk.qmas'), '2025-03-01T10:00:00+08:00', { lang: 'en' });
  */
-export { type AssessOptions, assess, assessTest, InvalidMomentError, RulesNotInForceError, UnknownTestError } from './engine/assess.ts';
+export {
+  type AssessOptions,
+  assess,
+  assessTest,
+  InvalidMomentError,
+  RulesNotInForceError,
+  UnknownTestError,
+} from './engine/assess.ts';
 export type { Outcome } from './engine/conditions.ts';
 export type * from './engine/result.ts';
+export { profileJsonSchema } from './profile/json-schema.ts';
 export { type Profile, UNKNOWN } from './profile/schema.ts';
+export {
+  ProfileError,
+  type ProfileIssue,
+  parseProfile,
+  type ValidationResult,
+  validateProfile,
+} from './profile/validate.ts';
 export { loadRoute, RULES_DIR, RuleFileError, shippedRoute } from './rules/loader.ts';
 export { type Lang, languages } from './rules/schema.ts';
 export type { RouteRules } from './rules/types.ts';

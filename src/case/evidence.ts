@@ -158,7 +158,7 @@ export function evidenceFor(profile: Profile, assessment: Assessment, rules: Cas
   const items: EvidenceItemView[] = [];
   for (const item of version.items) {
     for (const subject of subjects(item, profile, lang)) {
-      const reads: Reads = { fields: [], criteria: [] };
+      const reads: Reads = { fields: subject.prefix ? [subject.prefix] : [], criteria: [] };
       const ctx: TriggerContext = { facts, assessment, item: subject.item };
       const outcome: Outcome = item.when ? evaluateTrigger(item.when, ctx, reads, subject.prefix) : 'met';
       if (outcome === 'not_met' || !item.include.includes(outcome)) continue;

@@ -32,7 +32,7 @@ export function locateJsonError(text: string): JsonProblem | undefined {
   };
   const digits = () => {
     const start = i;
-    while (i < n && text[i]! >= '0' && text[i]! <= '9') i++;
+    while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
     if (i === start) fail();
   };
   const number = () => {
@@ -124,12 +124,12 @@ export function locateJsonError(text: string): JsonProblem | undefined {
         fail();
       }
     }
-    if (ch === '"') return string();
-    if (ch === 't') return literal('true');
-    if (ch === 'f') return literal('false');
-    if (ch === 'n') return literal('null');
-    if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) return number();
-    fail();
+    if (ch === '"') string();
+    else if (ch === 't') literal('true');
+    else if (ch === 'f') literal('false');
+    else if (ch === 'n') literal('null');
+    else if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) number();
+    else fail();
   };
   try {
     value();
@@ -165,14 +165,16 @@ export function parseJson(text: string, file: string | Message): unknown {
     const { line, column } = lineColumn(body, problem.offset);
     const char = body[problem.offset];
     const shown = char === undefined ? '' : JSON.stringify(char);
-    const key = problem.kind === 'end' ? 'json.end' : problem.kind === 'trailing' ? 'json.trailing' : 'json.char';
+    const key =
+      problem.kind === 'end' ? 'json.end' : problem.kind === 'trailing' ? 'json.trailing' : 'json.char';
     throw new CliError('error.json', { file, line, column, problem: { key, params: { char: shown } } });
   }
 }
 
 async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  for await (const chunk of stdin)
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks).toString('utf8');
 }
 

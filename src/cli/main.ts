@@ -2,7 +2,7 @@
  * The `routewise` command. bin/routewise.js loads this file through tsx.
  * Exit codes: 0 assessed (whatever the outcome), 2 bad input or arguments, 1 internal fault.
  */
-import { run } from './program.ts';
+import { run, useColour } from './program.ts';
 
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   // The reader went away (e.g. `routewise … | head`): nothing more to say.
@@ -15,7 +15,7 @@ process.exitCode = await run({
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   stdin: process.stdin,
-  colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  colour: useColour(process.stdout.isTTY, process.env),
   env: process.env,
   now: () => Date.now(),
 });

@@ -48,7 +48,8 @@ export function scanLang(argv: readonly string[]): Lang {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--') break;
-    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
+    const value =
+      arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
     if (value !== undefined) return isLang(value) ? value : 'en';
   }
   return 'en';
@@ -75,7 +76,8 @@ function isRealDate(y: number, m: number, d: number): boolean {
 }
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))?$/;
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))?$/;
 
 /**
  * The submission moment from --at, as Hong Kong time with its offset.
@@ -91,7 +93,8 @@ export function parseAt(value: string | undefined, now: () => number): string {
   const text = value.trim();
   const date = DATE_ONLY.exec(text);
   if (date) {
-    if (!isRealDate(Number(date[1]), Number(date[2]), Number(date[3]))) throw new CliError('error.badAt', { value });
+    if (!isRealDate(Number(date[1]), Number(date[2]), Number(date[3])))
+      throw new CliError('error.badAt', { value });
     return `${text}T00:00:00+08:00`;
   }
   const dt = DATE_TIME.exec(text);

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { join, resolve as resolvePath } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { assess, InvalidMomentError, RulesNotInForceError, UnknownTestError } from '../engine/assess.ts';
 import { type CliMessageKey, cliCatalogues, cliMessage } from '../i18n/cli-messages.ts';
 import { validationMessage } from '../i18n/validation-messages.ts';
 import { profileJsonSchema } from '../profile/json-schema.ts';
 import { validateProfile } from '../profile/validate.ts';
-import { RuleFileError, shippedRoute } from '../rules/loader.ts';
+import { loadRoute, RuleFileError, shippedRoute } from '../rules/loader.ts';
 import type { Lang } from '../rules/schema.ts';
+import type { RouteRules } from '../rules/types.ts';
 import { parseJson, readInput } from './input.ts';
 import {
   assessFormats,
@@ -37,6 +39,17 @@ export interface Io {
   now: () => number;
 }
 
+/**
+ * Colour only for a terminal, and never when NO_COLOR is set to anything but the empty string
+ * (https://no-color.org).
+ */
+export function useColour(
+  isTTY: boolean | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): boolean {
+  return Boolean(isTTY) && !env.NO_COLOR;
+}
+
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 export const EXIT_USAGE = 2;
@@ -45,16 +58,28 @@ const NAME = 'routewise';
 
 function version(): string {
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version?: string;
+    };
     return pkg.version ?? '0.0.0';
   } catch {
     return '0.0.0';
   }
 }
 
+/**
+ * A route's rules: the shipped ones, or those under ROUTEWISE_RULES_DIR (a folder laid out like
+ * rules/, e.g. to try edited rule files before they ship).
+ */
+function routeRules(id: string, env: Io['env']): RouteRules {
+  const dir = env.ROUTEWISE_RULES_DIR;
+  return dir ? loadRoute(join(resolvePath(dir), ...id.split('.'))) : shippedRoute(id);
+}
+
 function resolve(lang: Lang, m: Message): string {
   const params: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(m.params ?? {})) params[k] = typeof v === 'object' ? resolve(lang, v) : v;
+  for (const [k, v] of Object.entries(m.params ?? {}))
+    params[k] = typeof v === 'object' ? resolve(lang, v) : v;
   return cliMessage(lang, m.key, params);
 }
 
@@ -87,7 +112,8 @@ function buildProgram(io: Io, lang: Lang): Command {
     .option('--lang <lang>', t('opt.lang'))
     .addHelpText('after', `\n${t('help.exitCodes')}\n${t('help.debug')}`);
 
-  const langOf = (opts: CommonOptions) => parseLang(opts.lang ?? (program.opts() as CommonOptions).lang, 'en');
+  const langOf = (opts: CommonOptions) =>
+    parseLang(opts.lang ?? (program.opts() as CommonOptions).lang, 'en');
 
   program
     .command('assess')
@@ -111,10 +137,10 @@ function buildProgram(io: Io, lang: Lang): Command {
         const details = checked.issues.flatMap((issue) => {
           const lines = [
             `  - ${issue.path || validationMessage(outLang, 'path.root')}`,
-            `      ${cliMessage(outLang, 'issue.given')}: ${
+            `      ${cliMessage(outLang, 'issue.given')} ${
               issue.value === undefined ? cliMessage(outLang, 'issue.missing') : JSON.stringify(issue.value)
             }`,
-            `      ${cliMessage(outLang, 'issue.expected')}: ${issue.expected}`,
+            `      ${cliMessage(outLang, 'issue.expected')} ${issue.expected}`,
           ];
           if (issue.code !== 'invalid') lines.push(`      ${issue.message}`);
           return lines;
@@ -122,10 +148,16 @@ function buildProgram(io: Io, lang: Lang): Command {
         const n = checked.issues.length;
         throw new CliError(n === 1 ? 'error.profile.one' : 'error.profile.other', { file: name, n }, details);
       }
-      const rules = shippedRoute('hk.qmas');
+      const rules = routeRules('hk.qmas', io.env);
       const assessment = assess(checked.profile, rules, at, { lang: outLang, ...(tests ? { tests } : {}) });
       if (format === 'json') io.stdout(`${JSON.stringify(assessment, null, 2)}\n`);
-      else io.stdout(renderAssessment(assessment, format === 'markdown' ? new MarkdownWriter() : new TextWriter(io.colour)));
+      else
+        io.stdout(
+          renderAssessment(
+            assessment,
+            format === 'markdown' ? new MarkdownWriter() : new TextWriter(io.colour),
+          ),
+        );
     });
 
   program
@@ -142,8 +174,12 @@ function buildProgram(io: Io, lang: Lang): Command {
       const at = parseAt(opts.at, io.now);
       const id = routes[route];
       if (!id) throw new CliError('error.badRoute', { value: route });
-      const view = rulesView(shippedRoute(id), at, outLang);
-      io.stdout(format === 'json' ? `${JSON.stringify(view, null, 2)}\n` : renderRulesView(view, new TextWriter(io.colour)));
+      const view = rulesView(routeRules(id, io.env), at, outLang);
+      io.stdout(
+        format === 'json'
+          ? `${JSON.stringify(view, null, 2)}\n`
+          : renderRulesView(view, new TextWriter(io.colour)),
+      );
     });
 
   program

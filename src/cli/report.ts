@@ -154,7 +154,10 @@ export class Report {
   private result(): void {
     const { a, w } = this;
     w.heading(this.t('report.result'));
-    w.para(`${statusMarks[a.status]} ${this.t(`head.${a.status}`)}`, { strong: true, tone: statusTones[a.status] });
+    w.para(`${statusMarks[a.status]} ${this.t(`head.${a.status}`)}`, {
+      strong: true,
+      tone: statusTones[a.status],
+    });
     w.para(this.t(`body.${a.status}`, { route: a.route.name, at: a.submittedAt }));
     w.para(a.recommendation);
 
@@ -162,7 +165,11 @@ export class Report {
     for (const test of a.tests) {
       w.item(
         statusMarks[test.status],
-        `${test.name}: ${this.t(`testStatus.${test.status}`)} — ${this.scoreText(test.score)}`,
+        this.t('report.testScore', {
+          test: test.name,
+          status: this.t(`testStatus.${test.status}`),
+          score: this.scoreText(test.score),
+        }),
         [],
         statusTones[test.status],
       );
@@ -176,11 +183,13 @@ export class Report {
   private deciding(): void {
     const { a, w } = this;
     if (a.deciding.length === 0) return;
-    const open = [...a.prerequisites, ...a.tests.flatMap((t) => t.criteria)].filter((c) => c.outcome === 'unknown');
+    const open = [...a.prerequisites, ...a.tests.flatMap((t) => t.criteria)].filter(
+      (c) => c.outcome === 'unknown',
+    );
     w.para(this.t('report.deciding'));
     for (const field of a.deciding) {
       const labels = open.filter((c) => c.facts.some((f) => f.fields.includes(field))).map((c) => c.label);
-      w.item('?', field, labels.length > 0 ? [this.list([...new Set(labels)])] : [], 'open');
+      w.item('?', field, [...new Set(labels)], 'open');
     }
   }
 
@@ -191,7 +200,8 @@ export class Report {
     const failedTests = a.tests.filter((t) => t.status === 'not_eligible');
 
     w.para(this.t('report.missingHead'));
-    for (const p of failedPrereqs) w.item('✗', this.t('report.missingPrereq', { label: p.label }), [p.explanation], 'bad');
+    for (const p of failedPrereqs)
+      w.item('✗', this.t('report.missingPrereq', { label: p.label }), [p.explanation], 'bad');
     for (const t of failedTests) {
       w.item('✗', this.t('report.missingTest', { test: t.name, score: this.scoreText(t.score) }), [], 'bad');
     }
@@ -199,14 +209,16 @@ export class Report {
     w.para(this.t('report.changeHead'));
     for (const p of failedPrereqs) w.item('•', this.t('report.changePrereq', { label: p.label }));
     for (const t of failedTests) this.testChange(t);
-    const open = a.prerequisites.filter((p) => p.outcome === 'unknown').map((p) => p.label);
-    if (open.length > 0) w.item('?', this.t('report.undecidedAlso', { criteria: this.list(open) }), [], 'open');
+    const open = a.prerequisites.filter((p) => p.outcome === 'unknown').map((p) => `? ${p.label}`);
+    if (open.length > 0) w.item('?', this.t('report.undecidedAlso'), open, 'open');
     w.para(this.t('report.changeLater'));
   }
 
   private testChange(t: TestResult): void {
     const { w } = this;
-    const notMet = t.criteria.filter((c) => c.outcome !== 'met').map((c) => c.label);
+    const notMet = t.criteria
+      .filter((c) => c.outcome !== 'met')
+      .map((c) => `${outcomeMarks[c.outcome]} ${c.label}`);
     switch (t.score.kind) {
       case 'points': {
         const { passMark } = t.score;
@@ -216,12 +228,18 @@ export class Report {
           .map((c) =>
             this.t('report.factorRoom', {
               label: c.label,
-              points: c.points?.min === c.points?.max ? (c.points?.max ?? 0) : `${c.points?.min}–${c.points?.max}`,
+              points:
+                c.points?.min === c.points?.max ? (c.points?.max ?? 0) : `${c.points?.min}–${c.points?.max}`,
               cap: c.points?.cap ?? 0,
             }),
           );
-        const details = room.length > 0 ? [this.t('report.changePointsRoom', { factors: room.join('; ') })] : [];
-        w.item('•', this.t('report.changePoints', { n: passMark - max, test: t.name, max, passMark }), details);
+        const details =
+          room.length > 0 ? [this.t('report.changePointsRoom', { factors: room.join('; ') })] : [];
+        w.item(
+          '•',
+          this.t('report.changePoints', { n: passMark - max, test: t.name, max, passMark }),
+          details,
+        );
         return;
       }
       case 'count': {
@@ -233,13 +251,13 @@ export class Report {
             test: t.name,
             met: t.score.met.max,
             threshold,
-            criteria: this.list(notMet),
           }),
+          notMet,
         );
         return;
       }
       case 'any':
-        w.item('•', this.t('report.changeAny', { test: t.name, criteria: this.list(notMet) }));
+        w.item('•', this.t('report.changeAny', { test: t.name }), notMet);
         return;
     }
   }
@@ -253,14 +271,19 @@ export class Report {
     if (c.confidence !== 'official') text += ` ${confidenceMarks[c.confidence]}`;
     const details = [c.explanation];
     if (c.note) details.push(this.t('report.note', { note: c.note }));
-    if (c.sources.length > 0) details.push(this.t('report.sourceRefs', { refs: this.sources.ref(c.sources) }));
+    if (c.sources.length > 0)
+      details.push(this.t('report.sourceRefs', { refs: this.sources.ref(c.sources) }));
     this.w.item(outcomeMarks[c.outcome], text, details, outcomeTones[c.outcome]);
   }
 
   private prerequisites(): void {
     const { a, w } = this;
     const met = a.prerequisites.filter((p) => p.outcome === 'met').length;
-    w.heading(`${this.t('report.prerequisites')} (${this.t('report.prereqCount', { met, n: a.prerequisites.length })})`);
+    w.heading(
+      this.t('report.prerequisitesHead', {
+        count: this.t('report.prereqCount', { met, n: a.prerequisites.length }),
+      }),
+    );
     for (const p of a.prerequisites) this.criterion(p);
     w.para(this.t('report.marks'));
   }
@@ -282,11 +305,8 @@ export class Report {
     const { a, w } = this;
     const f = a.fees;
     w.heading(this.t('report.fees'));
-    w.para(
-      f.persons === 1
-        ? this.t('report.feesForOne', { regime: f.regime })
-        : this.t('report.feesFor', { n: f.persons, regime: f.regime }),
-    );
+    w.para(f.persons === 1 ? this.t('report.feesForOne') : this.t('report.feesFor', { n: f.persons }));
+    w.para(f.regime);
     for (const line of f.lines) {
       w.item(
         '•',
@@ -359,7 +379,7 @@ export class Report {
         const key = `stage.${stage}`;
         w.subheading(key in cliCatalogues.en ? this.t(key as CliMessageKey) : stage);
       }
-      const title = step.conditional ? `${step.title} (${this.t('report.conditional')})` : step.title;
+      const title = step.conditional ? this.t('report.conditional', { title: step.title }) : step.title;
       w.item(step.conditional ? CONDITIONAL : STEP, title, [step.detail]);
     }
     if (a.nextSteps.some((s) => s.conditional)) w.para(this.t('report.conditionalLegend'));
@@ -372,7 +392,12 @@ export class Report {
     for (const d of a.dependants) {
       const key = `relation.${d.relation}`;
       const relation = key in cliCatalogues.en ? this.t(key as CliMessageKey) : d.relation;
-      w.item(outcomeMarks[d.outcome], this.t('report.dependant', { index: d.index, relation }), d.reasons, outcomeTones[d.outcome]);
+      w.item(
+        outcomeMarks[d.outcome],
+        this.t('report.dependant', { index: d.index, relation }),
+        d.reasons,
+        outcomeTones[d.outcome],
+      );
     }
   }
 

@@ -2,7 +2,15 @@ import { RulesNotInForceError } from '../engine/assess.ts';
 import { cite, localize } from '../engine/explain.ts';
 import type { Citation } from '../engine/result.ts';
 import { type CliMessageKey, cliMessage } from '../i18n/cli-messages.ts';
-import type { Confidence, Criterion, Factor, Lang, Localized, PointsLine, SourceRef } from '../rules/schema.ts';
+import type {
+  Confidence,
+  Criterion,
+  Factor,
+  Lang,
+  Localized,
+  PointsLine,
+  SourceRef,
+} from '../rules/schema.ts';
 import { type Dated, type RouteRules, versionAt } from '../rules/types.ts';
 import { confidenceMarks } from './report.ts';
 import type { Writer } from './writer.ts';
@@ -113,7 +121,13 @@ function lineView(line: PointsLine, lang: Lang): LineView {
   const base = { id: line.id, label: localize(line.label, lang) };
   return 'points' in line
     ? { ...base, points: line.points, pointsPerUnit: null, perUnitOf: null, maxPoints: null }
-    : { ...base, points: null, pointsPerUnit: line.pointsPerUnit, perUnitOf: line.perUnitOf, maxPoints: line.maxPoints };
+    : {
+        ...base,
+        points: null,
+        pointsPerUnit: line.pointsPerUnit,
+        perUnitOf: line.perUnitOf,
+        maxPoints: line.maxPoints,
+      };
 }
 
 /** The versions of every part of a route in force at a moment (Hong Kong time with offset). */
@@ -175,7 +189,8 @@ export function rulesView(rules: RouteRules, at: string, lang: Lang): RulesView 
 
 /** The rules view as a readable listing. */
 export function renderRulesView(view: RulesView, w: Writer): string {
-  const t = (key: CliMessageKey, params?: Record<string, string | number>) => cliMessage(view.lang, key, params);
+  const t = (key: CliMessageKey, params?: Record<string, string | number>) =>
+    cliMessage(view.lang, key, params);
   const partLabel = (part: string) => {
     if (part.startsWith('test:')) {
       const id = part.slice(5);
@@ -210,8 +225,11 @@ export function renderRulesView(view: RulesView, w: Writer): string {
 
   w.title(t('rules.title', { name: view.route.name, id: view.route.id, at: view.at }));
   w.heading(t('rules.parts'));
-  for (const p of view.parts) versionItem(p);
+  // In the order an assessment lists them: prerequisites, exclusions, the tests, then the rest.
+  const [first, second, ...rest] = view.parts;
+  for (const p of [first, second]) if (p) versionItem(p);
   for (const test of view.tests) versionItem(test.version);
+  for (const p of rest) versionItem(p);
   w.para(t('report.legend'));
 
   const prerequisites = view.parts.find((p) => p.part === 'prerequisites');

@@ -28,6 +28,7 @@ export function displayWidth(text: string): number {
   let width = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0) as number;
+    if (cp === 0xfe0f || cp === 0x200d) continue; // emoji presentation selector, zero-width joiner
     const wide =
       (cp >= 0x1100 && cp <= 0x115f) ||
       (cp >= 0x2e80 && cp <= 0xa4cf) ||
@@ -36,7 +37,9 @@ export function displayWidth(text: string): number {
       (cp >= 0xfe30 && cp <= 0xfe4f) ||
       (cp >= 0xff00 && cp <= 0xff60) ||
       (cp >= 0xffe0 && cp <= 0xffe6) ||
-      (cp >= 0x1f300 && cp <= 0x1faff);
+      (cp >= 0x1f300 && cp <= 0x1faff) ||
+      cp === 0x2705 ||
+      cp === 0x26a0;
     width += wide ? 2 : 1;
   }
   return width;
@@ -81,7 +84,8 @@ export class TextWriter implements Writer {
 
   item(mark: string, text: string, details: readonly string[] = [], tone?: Tone): void {
     this.lines.push(`  ${this.tone(mark, tone)} ${text}`);
-    const pad = ' '.repeat(3 + displayWidth(mark));
+    // Emoji widths differ between terminals: indent details by a fixed amount, not by the mark.
+    const pad = ' '.repeat(mark.startsWith('[') ? 3 + mark.length : 5);
     for (const d of details) for (const line of d.split('\n')) this.lines.push(`${pad}${line}`);
   }
 
@@ -100,7 +104,7 @@ export class TextWriter implements Writer {
 
 /** Escapes the characters Markdown would read as markup. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>|#])/g, '\\$1');
+  return text.replace(/([\\`*_<])/g, '\\$1').replace(/^([#>])/, '\\$1');
 }
 
 export class MarkdownWriter implements Writer {
@@ -143,18 +147,21 @@ export class MarkdownWriter implements Writer {
     for (const d of details) this.list.push(`  - ${this.inline(d)}`);
   }
 
-  /** Item text may hold links and strong text made by this writer: keep those, escape the rest. */
+  /**
+   * Item text may hold links and strong text made by this writer, fenced by U+E000 (a private-use
+   * character no rule text contains): keep those, escape the rest.
+   */
   private inline(text: string): string {
-    const parts = text.split(/(\u0000[^\u0000]*\u0000)/);
-    return parts.map((p) => (p.startsWith('\u0000') ? p.slice(1, -1) : escapeMarkdown(p))).join('');
+    const parts = text.split(/(\uE000[^\uE000]*\uE000)/);
+    return parts.map((p) => (p.startsWith('\uE000') ? p.slice(1, -1) : escapeMarkdown(p))).join('');
   }
 
   link(title: string, url: string): string {
-    return `\u0000[${escapeMarkdown(title)}](<${url}>)\u0000`;
+    return `\uE000[${escapeMarkdown(title)}](<${url}>)\uE000`;
   }
 
   strong(text: string): string {
-    return `\u0000**${escapeMarkdown(text)}**\u0000`;
+    return `\uE000**${escapeMarkdown(text)}**\uE000`;
   }
 
   toString(): string {

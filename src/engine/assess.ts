@@ -2,7 +2,17 @@ import type { Dependant, Profile } from '../profile/schema.ts';
 import type { Criterion, Factor, Lang, PointsLine, SourceRef, StayPlan, TestVersion } from '../rules/schema.ts';
 import { type Dated, type RouteRules, type TestRules, versionAt } from '../rules/types.ts';
 import { evaluate, Facts, type Outcome } from './conditions.ts';
-import { cite, factRead, factsRead, joinFacts, localize, measuresRead, message } from './explain.ts';
+import {
+  cite,
+  completeMessage,
+  factRead,
+  factsRead,
+  joinFacts,
+  localize,
+  measuresRead,
+  message,
+  partialMessage,
+} from './explain.ts';
 import type { CategoryName, MeasureName } from './measures.ts';
 import type {
   Assessment,
@@ -100,21 +110,58 @@ function noteUncertain(ctx: Context, id: string, note: { en: string; 'zh-Hant': 
   if (!ctx.uncertain.has(id)) ctx.uncertain.set(id, note ? localize(note, ctx.lang) : undefined);
 }
 
+/**
+ * A criterion's texts in one language: its label, its note, and the explanation for each outcome
+ * with the label already filled in. Rule objects are frozen and live as long as the process, so
+ * this is worked out once per criterion and language instead of once per assessment.
+ */
+interface CriterionTexts {
+  label: string;
+  note: string | undefined;
+  explanation: Readonly<Record<Outcome, readonly string[]>>;
+}
+
+const criterionTextCache = new WeakMap<Criterion, Partial<Record<Lang, CriterionTexts>>>();
+
+function criterionTexts(criterion: Criterion, lang: Lang): CriterionTexts {
+  let byLang = criterionTextCache.get(criterion);
+  if (!byLang) {
+    byLang = {};
+    criterionTextCache.set(criterion, byLang);
+  }
+  let texts = byLang[lang];
+  if (!texts) {
+    const label = localize(criterion.label, lang);
+    texts = {
+      label,
+      note: criterion.note ? localize(criterion.note, lang) : undefined,
+      explanation: {
+        met: partialMessage(lang, 'explain.met', { label }),
+        not_met: partialMessage(lang, 'explain.not_met', { label }),
+        unknown: partialMessage(lang, 'explain.unknown', { label }),
+      },
+    };
+    byLang[lang] = texts;
+  }
+  return texts;
+}
+
 function criterionResult(ctx: Context, criterion: Criterion): CriterionResult {
   const outcome = evaluate(criterion.when, ctx.facts);
   const reads = factsRead(measuresRead(criterion.when), ctx.facts, ctx.lang);
-  const label = localize(criterion.label, ctx.lang);
+  const texts = criterionTexts(criterion, ctx.lang);
   if (criterion.confidence === 'uncertain') noteUncertain(ctx, criterion.id, criterion.note);
   const result: CriterionResult = {
     id: criterion.id,
-    label,
+    label: texts.label,
     outcome,
     facts: reads,
-    explanation: message(ctx.lang, `explain.${outcome}`, { facts: joinFacts(reads, ctx.lang), label }),
+    // message(lang, `explain.${outcome}`, { facts, label }), from the template filled once.
+    explanation: completeMessage(texts.explanation[outcome], 'facts', joinFacts(reads, ctx.lang)),
     sources: cite(criterion.sources, ctx.rules),
     confidence: criterion.confidence,
   };
-  if (criterion.note) result.note = localize(criterion.note, ctx.lang);
+  if (texts.note !== undefined) result.note = texts.note;
   return result;
 }
 

@@ -1,6 +1,14 @@
 import type { Profile } from '../profile/schema.ts';
 import type { Condition } from '../rules/schema.ts';
-import { type CategoryName, category, type Interval, type MeasureName, measure } from './measures.ts';
+import {
+  type CategoryName,
+  category,
+  type Interval,
+  type MeasureName,
+  measure,
+  type WorkSpans,
+  workSpans,
+} from './measures.ts';
 import type { PlainDate } from './time.ts';
 
 export type Outcome = 'met' | 'not_met' | 'unknown';
@@ -11,6 +19,7 @@ export type Outcome = 'met' | 'not_met' | 'unknown';
  */
 export class Facts {
   private readonly cache = new Map<MeasureName, Interval>();
+  private spans: WorkSpans | undefined;
 
   constructor(
     readonly profile: Profile,
@@ -20,7 +29,8 @@ export class Facts {
   get(name: MeasureName): Interval {
     let value = this.cache.get(name);
     if (value === undefined) {
-      value = measure(name, this.profile, this.on);
+      if (name.startsWith('work.')) this.spans ??= workSpans(this.profile, this.on);
+      value = measure(name, this.profile, this.on, this.spans);
       this.cache.set(name, value);
     }
     return value;

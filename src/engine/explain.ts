@@ -72,6 +72,19 @@ function fillOne(parts: readonly string[], name: string, value: string): string 
   return text;
 }
 
+/**
+ * A message with some placeholders filled now — say a rule's label, which never changes — and the
+ * rest left for completeMessage: completeMessage(partialMessage(lang, key, a), name, value) is
+ * message(lang, key, { ...a, [name]: value }).
+ */
+export function partialMessage(lang: Lang, key: EngineMessageKey, params: Record<string, string | number>): readonly string[] {
+  return prefill(compile(engineCatalogues[lang][key]), params);
+}
+
+export function completeMessage(parts: readonly string[], name: string, value: string): string {
+  return fillOne(parts, name, value);
+}
+
 /** Fills a message's {placeholders}; one without a value is left as written. */
 export function message(lang: Lang, key: EngineMessageKey, params?: Record<string, string | number>): string {
   const template = engineCatalogues[lang][key];

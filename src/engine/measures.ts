@@ -58,7 +58,10 @@ export const measureFacts: Record<MeasureName | CategoryName, readonly string[]>
   'degrees.master': ['education.degrees[].level'],
   'degrees.doctorate': ['education.degrees[].level'],
   'degrees.renowned': ['education.degrees[].renownedInstitution'],
-  'degrees.eligibleUniversityPostgraduate': ['education.degrees[].level', 'education.degrees[].eligibleUniversity'],
+  'degrees.eligibleUniversityPostgraduate': [
+    'education.degrees[].level',
+    'education.degrees[].eligibleUniversity',
+  ],
   'degrees.eligibleUniversityPostgraduateStem': [
     'education.degrees[].level',
     'education.degrees[].eligibleUniversity',
@@ -136,28 +139,48 @@ function levelIs(degree: Degree, levels: readonly string[]): Interval {
   return levels.includes(degree.level) ? ONE : ZERO;
 }
 
+// Module constants, not array literals in measure(): those would be allocated on every call.
+const BACHELOR_OR_ABOVE = ['bachelor', 'master', 'doctorate'];
+const MASTER = ['master'];
+const DOCTORATE = ['doctorate'];
 const POSTGRADUATE = ['master', 'doctorate'];
 
 function proficient(written: boolean | 'unknown', spoken: Interval): Interval {
   return and(flag(written), spoken);
 }
 
+/**
+ * Each work period as [startDay, endDay) cut off at the submission day (undefined when nothing of
+ * it is before that day), in the order of the periods. The five work measures all read these, so
+ * Facts works them out once per assessment rather than parsing every date five times.
+ */
+export type WorkSpans = ReadonlyArray<[number, number] | undefined>;
+
+export function workSpans(profile: Profile, on: PlainDate): WorkSpans {
+  const work = profile.work;
+  if (work === 'unknown' || work.kind !== 'periods') return [];
+  const spans: Array<[number, number] | undefined> = new Array(work.periods.length);
+  for (let i = 0; i < work.periods.length; i++) spans[i] = periodSpan(work.periods[i] as WorkPeriod, on);
+  return spans;
+}
+
 /** Years of work, per measure, within the periods that end before the submission day. */
-function workYears(profile: Profile, on: PlainDate, which: WorkMeasure): Interval {
+function workYears(profile: Profile, on: PlainDate, which: WorkMeasure, spans?: WorkSpans): Interval {
   const work = profile.work;
   if (work === 'unknown') return { lo: 0, hi: 80 };
   if (work.kind === 'totals') {
     const value = work[totalsKey[which]];
     return value === 'unknown' ? { lo: 0, hi: 80 } : exact(value);
   }
+  const periodSpans = spans ?? workSpans(profile, on);
   // Periods may overlap (two part-time jobs); counting overlapping days twice would overstate
   // experience, so the definite and possible days are each merged separately.
   const definite: Array<[number, number]> = [];
   const possible: Array<[number, number]> = [];
-  for (const period of work.periods) {
-    const span = periodSpan(period, on);
+  for (let i = 0; i < work.periods.length; i++) {
+    const span = periodSpans[i];
     if (!span) continue;
-    const qualifies = periodQualifies(period, which);
+    const qualifies = periodQualifies(work.periods[i] as WorkPeriod, which);
     if (qualifies.hi === 1) possible.push(span);
     if (qualifies.lo === 1) definite.push(span);
   }
@@ -186,8 +209,7 @@ function periodQualifies(period: WorkPeriod, which: WorkMeasure): Interval {
     case 'international':
       return and(graduate, flag(period.international));
     case 'specifiedField': {
-      const field =
-        period.field === 'unknown' ? BOOL_UNKNOWN : period.field === 'other' ? ZERO : ONE;
+      const field = period.field === 'unknown' ? BOOL_UNKNOWN : period.field === 'other' ? ZERO : ONE;
       return and(graduate, field);
     }
   }
@@ -196,7 +218,10 @@ function periodQualifies(period: WorkPeriod, which: WorkMeasure): Interval {
 /** A period as [startDay, endDay) in epoch days, cut off at the submission day. */
 function periodSpan(period: WorkPeriod, on: PlainDate): [number, number] | undefined {
   const start = parsePlainDate(period.from).epochDay;
-  const end = Math.min(period.to === 'present' ? on.epochDay : parsePlainDate(period.to).epochDay + 1, on.epochDay);
+  const end = Math.min(
+    period.to === 'present' ? on.epochDay : parsePlainDate(period.to).epochDay + 1,
+    on.epochDay,
+  );
   return end > start ? [start, end] : undefined;
 }
 
@@ -224,7 +249,8 @@ function dependantsWhere(profile: Profile, test: (d: Dependant) => Interval): In
 
 function childUnder18Unmarried(dependant: Dependant, on: PlainDate): Interval {
   if (dependant.relation !== 'child') return ZERO;
-  const age = dependant.dateOfBirth === 'unknown' ? { lo: 0, hi: 200 } : exact(ageOn(dependant.dateOfBirth, on));
+  const age =
+    dependant.dateOfBirth === 'unknown' ? { lo: 0, hi: 200 } : exact(ageOn(dependant.dateOfBirth, on));
   const under18 = age.hi < 18 ? ONE : age.lo >= 18 ? ZERO : BOOL_UNKNOWN;
   const unmarried = dependant.married === 'unknown' ? BOOL_UNKNOWN : dependant.married ? ZERO : ONE;
   return and(under18, unmarried);
@@ -235,90 +261,84 @@ function prcPassportExemption(profile: Profile): Interval {
   const chinese = nationality === 'unknown' ? BOOL_UNKNOWN : nationality === 'CHN' ? ONE : ZERO;
   if (prcPassportAbroad === 'not_applicable') return ZERO;
   if (prcPassportAbroad === 'unknown') return and(chinese, BOOL_UNKNOWN);
-  const abroad = or(flag(prcPassportAbroad.overseasPermanentResidence), flag(prcPassportAbroad.livedOverseasAtLeastOneYear));
+  const abroad = or(
+    flag(prcPassportAbroad.overseasPermanentResidence),
+    flag(prcPassportAbroad.livedOverseasAtLeastOneYear),
+  );
   return and(chinese, and(flag(prcPassportAbroad.appliesFromOverseas), abroad));
 }
 
-/** Computes one measure for a profile on the submission day (Hong Kong time). */
-export function measure(name: MeasureName, profile: Profile, on: PlainDate): Interval {
-  switch (name) {
-    case 'age': {
-      const dob = profile.person.dateOfBirth;
-      return dob === 'unknown' ? { lo: 0, hi: 150 } : exact(ageOn(dob, on));
-    }
-    case 'degrees.bachelorOrAbove':
-      return countWhere(profile.education.degrees, (d) => levelIs(d, ['bachelor', 'master', 'doctorate']));
-    case 'degrees.master':
-      return countWhere(profile.education.degrees, (d) => levelIs(d, ['master']));
-    case 'degrees.doctorate':
-      return countWhere(profile.education.degrees, (d) => levelIs(d, ['doctorate']));
-    case 'degrees.renowned':
-      return countWhere(profile.education.degrees, (d) => flag(d.renownedInstitution));
-    case 'degrees.eligibleUniversityPostgraduate':
-      return countWhere(profile.education.degrees, (d) => and(levelIs(d, POSTGRADUATE), flag(d.eligibleUniversity)));
-    case 'degrees.eligibleUniversityPostgraduateStem':
-      return countWhere(profile.education.degrees, (d) =>
-        and(and(levelIs(d, POSTGRADUATE), flag(d.eligibleUniversity)), flag(d.stem)),
-      );
-    case 'professionalQualification':
-      return flag(profile.education.professionalQualification);
-    case 'work.graduateYears':
-      return workYears(profile, on, 'graduate');
-    case 'work.seniorYears':
-      return workYears(profile, on, 'senior');
-    case 'work.multinationalYears':
-      return workYears(profile, on, 'multinational');
-    case 'work.specifiedFieldYears':
-      return workYears(profile, on, 'specifiedField');
-    case 'work.internationalYears':
-      return workYears(profile, on, 'international');
-    case 'languages.chinese':
-      return chineseProficiency(profile);
-    case 'languages.english':
-      return proficient(profile.languages.english.written, flag(profile.languages.english.spoken));
-    case 'languages.otherCount':
-      return countWhere(profile.languages.others, (l) => proficient(l.written, flag(l.spoken)));
-    case 'languages.count': {
-      const others = countWhere(profile.languages.others, (l) => proficient(l.written, flag(l.spoken)));
-      const chinese = chineseProficiency(profile);
-      const english = proficient(profile.languages.english.written, flag(profile.languages.english.spoken));
-      return { lo: chinese.lo + english.lo + others.lo, hi: chinese.hi + english.hi + others.hi };
-    }
-    case 'income.lastYearHKD':
-      return amount(profile.income.lastYearHKD);
-    case 'business.ownedProfitHKD': {
-      const owns = flag(profile.business.ownsBusiness);
-      if (owns.hi === 0) return ZERO;
-      const profit = amount(profile.business.businessProfitLastYearHKD);
-      return { lo: owns.lo === 1 ? profit.lo : 0, hi: profit.hi };
-    }
-    case 'business.ownsListedCompany':
-      return flag(profile.business.ownsListedCompany);
-    case 'talentList.meets': {
-      const t = profile.talentList;
-      return t === 'unknown' ? BOOL_UNKNOWN : t === 'none' ? ZERO : ONE;
-    }
-    case 'achievements.exceptionalAward':
-      return flag(profile.achievements.exceptionalAward);
-    case 'achievements.peerRecognition':
-      return flag(profile.achievements.peerRecognition);
-    case 'family.hkPermanentResidentInHongKong':
-      return flag(profile.family.hkPermanentResidentInHongKong);
-    case 'dependants.spouseWithDegree':
-      return dependantsWhere(profile, (d) => (d.relation === 'spouse' ? flag(d.hasDegree) : ZERO));
-    case 'dependants.unmarriedChildrenUnder18':
-      return dependantsWhere(profile, (d) => childUnder18Unmarried(d, on));
-    case 'character.selfSupporting':
-      return flag(profile.character.selfSupporting);
-    case 'character.criminalRecord':
-      return flag(profile.character.criminalRecord);
-    case 'character.adverseImmigrationRecord':
-      return flag(profile.character.adverseImmigrationRecord);
-    case 'person.mainlandResident':
-      return flag(profile.person.mainlandResident);
-    case 'person.prcPassportExemption':
-      return prcPassportExemption(profile);
-  }
+type MeasureFn = (profile: Profile, on: PlainDate, spans: WorkSpans | undefined) => Interval;
+
+/**
+ * How each measure is computed: a table looked up by name, rather than a switch that compared the
+ * name with up to 31 strings in turn every time a measure was computed.
+ */
+const measureFns: Record<MeasureName, MeasureFn> = {
+  age: (profile, on) => {
+    const dob = profile.person.dateOfBirth;
+    return dob === 'unknown' ? { lo: 0, hi: 150 } : exact(ageOn(dob, on));
+  },
+  'degrees.bachelorOrAbove': (profile) =>
+    countWhere(profile.education.degrees, (d) => levelIs(d, BACHELOR_OR_ABOVE)),
+  'degrees.master': (profile) => countWhere(profile.education.degrees, (d) => levelIs(d, MASTER)),
+  'degrees.doctorate': (profile) => countWhere(profile.education.degrees, (d) => levelIs(d, DOCTORATE)),
+  'degrees.renowned': (profile) => countWhere(profile.education.degrees, (d) => flag(d.renownedInstitution)),
+  'degrees.eligibleUniversityPostgraduate': (profile) =>
+    countWhere(profile.education.degrees, (d) => and(levelIs(d, POSTGRADUATE), flag(d.eligibleUniversity))),
+  'degrees.eligibleUniversityPostgraduateStem': (profile) =>
+    countWhere(profile.education.degrees, (d) =>
+      and(and(levelIs(d, POSTGRADUATE), flag(d.eligibleUniversity)), flag(d.stem)),
+    ),
+  professionalQualification: (profile) => flag(profile.education.professionalQualification),
+  'work.graduateYears': (profile, on, spans) => workYears(profile, on, 'graduate', spans),
+  'work.seniorYears': (profile, on, spans) => workYears(profile, on, 'senior', spans),
+  'work.multinationalYears': (profile, on, spans) => workYears(profile, on, 'multinational', spans),
+  'work.specifiedFieldYears': (profile, on, spans) => workYears(profile, on, 'specifiedField', spans),
+  'work.internationalYears': (profile, on, spans) => workYears(profile, on, 'international', spans),
+  'languages.chinese': (profile) => chineseProficiency(profile),
+  'languages.english': (profile) =>
+    proficient(profile.languages.english.written, flag(profile.languages.english.spoken)),
+  'languages.otherCount': (profile) =>
+    countWhere(profile.languages.others, (l) => proficient(l.written, flag(l.spoken))),
+  'languages.count': (profile) => {
+    const others = countWhere(profile.languages.others, (l) => proficient(l.written, flag(l.spoken)));
+    const chinese = chineseProficiency(profile);
+    const english = proficient(profile.languages.english.written, flag(profile.languages.english.spoken));
+    return { lo: chinese.lo + english.lo + others.lo, hi: chinese.hi + english.hi + others.hi };
+  },
+  'income.lastYearHKD': (profile) => amount(profile.income.lastYearHKD),
+  'business.ownedProfitHKD': (profile) => {
+    const owns = flag(profile.business.ownsBusiness);
+    if (owns.hi === 0) return ZERO;
+    const profit = amount(profile.business.businessProfitLastYearHKD);
+    return { lo: owns.lo === 1 ? profit.lo : 0, hi: profit.hi };
+  },
+  'business.ownsListedCompany': (profile) => flag(profile.business.ownsListedCompany),
+  'talentList.meets': (profile) => {
+    const t = profile.talentList;
+    return t === 'unknown' ? BOOL_UNKNOWN : t === 'none' ? ZERO : ONE;
+  },
+  'achievements.exceptionalAward': (profile) => flag(profile.achievements.exceptionalAward),
+  'achievements.peerRecognition': (profile) => flag(profile.achievements.peerRecognition),
+  'family.hkPermanentResidentInHongKong': (profile) => flag(profile.family.hkPermanentResidentInHongKong),
+  'dependants.spouseWithDegree': (profile) =>
+    dependantsWhere(profile, (d) => (d.relation === 'spouse' ? flag(d.hasDegree) : ZERO)),
+  'dependants.unmarriedChildrenUnder18': (profile, on) =>
+    dependantsWhere(profile, (d) => childUnder18Unmarried(d, on)),
+  'character.selfSupporting': (profile) => flag(profile.character.selfSupporting),
+  'character.criminalRecord': (profile) => flag(profile.character.criminalRecord),
+  'character.adverseImmigrationRecord': (profile) => flag(profile.character.adverseImmigrationRecord),
+  'person.mainlandResident': (profile) => flag(profile.person.mainlandResident),
+  'person.prcPassportExemption': (profile) => prcPassportExemption(profile),
+};
+
+/**
+ * Computes one measure for a profile on the submission day (Hong Kong time). `spans`, when given,
+ * must be workSpans(profile, on).
+ */
+export function measure(name: MeasureName, profile: Profile, on: PlainDate, spans?: WorkSpans): Interval {
+  return measureFns[name](profile, on, spans);
 }
 
 function chineseProficiency(profile: Profile): Interval {

@@ -60,10 +60,12 @@ const zhHant: ValidationCatalogue = {
   'expect.field': '{parent} 的欄位之一：{fields}',
   'expect.profile': 'JSON 物件（申請人資料）',
   'path.root': '申請人資料',
-  'issue.missingUnknownAllowed': '欠缺 {path}。此欄位必須填寫：請提供 {expected}；如不知道，請填寫 "unknown"。',
+  'issue.missingUnknownAllowed':
+    '欠缺 {path}。此欄位必須填寫：請提供 {expected}；如不知道，請填寫 "unknown"。',
   'issue.missing': '欠缺 {path}。此欄位必須填寫：請提供 {expected}。',
   'issue.unrecognizedSuggest': '{path} 不是 {parent} 的欄位。你是否指 "{suggestion}"？',
-  'issue.unrecognizedSuggestMissing': '{path} 不是 {parent} 的欄位。你是否指 "{suggestion}"？該欄位必須填寫，但現時欠缺。',
+  'issue.unrecognizedSuggestMissing':
+    '{path} 不是 {parent} 的欄位。你是否指 "{suggestion}"？該欄位必須填寫，但現時欠缺。',
   'issue.unrecognized': '{path} 不是 {parent} 的欄位；可用的欄位為 {fields}。',
   'issue.invalid': '{path} 的值 {value} 無效：應為 {expected}。',
   'issue.count.one': '申請人資料有 1 個問題：',
@@ -90,17 +92,23 @@ const zhHans: ValidationCatalogue = {
   'expect.field': '{parent} 的字段之一：{fields}',
   'expect.profile': 'JSON 对象（申请人资料）',
   'path.root': '申请人资料',
-  'issue.missingUnknownAllowed': '缺少 {path}。此字段必须填写：请提供 {expected}；如不知道，请填写 "unknown"。',
+  'issue.missingUnknownAllowed':
+    '缺少 {path}。此字段必须填写：请提供 {expected}；如不知道，请填写 "unknown"。',
   'issue.missing': '缺少 {path}。此字段必须填写：请提供 {expected}。',
   'issue.unrecognizedSuggest': '{path} 不是 {parent} 的字段。你是否指 "{suggestion}"？',
-  'issue.unrecognizedSuggestMissing': '{path} 不是 {parent} 的字段。你是否指 "{suggestion}"？该字段必须填写，但现时缺少。',
+  'issue.unrecognizedSuggestMissing':
+    '{path} 不是 {parent} 的字段。你是否指 "{suggestion}"？该字段必须填写，但现时缺少。',
   'issue.unrecognized': '{path} 不是 {parent} 的字段；可用的字段为 {fields}。',
   'issue.invalid': '{path} 的值 {value} 无效：应为 {expected}。',
   'issue.count.one': '申请人资料有 1 个问题：',
   'issue.count.other': '申请人资料有 {n} 个问题：',
 };
 
-export const validationCatalogues: Record<Lang, ValidationCatalogue> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
+export const validationCatalogues: Record<Lang, ValidationCatalogue> = {
+  en,
+  'zh-Hant': zhHant,
+  'zh-Hans': zhHans,
+};
 
 /** Fills a validation message's {placeholders}. */
 export function validationMessage(

@@ -68,6 +68,7 @@ const en = {
 
   // --- Errors ---------------------------------------------------------------------------------
   'error.summary': 'There is a problem',
+  'error.item': '{label} — {message}',
   'error.select': 'Choose one answer. If you are not sure, choose “I don’t know”.',
   'error.selectRequired': 'Choose one answer.',
   'error.date.missing': 'Enter the day, month and year, for example 15 6 1988.',
@@ -141,7 +142,7 @@ const en = {
   'guide.fact.jobOffer': 'Job offer or sponsor needed',
   'guide.fact.jobOffer.value': 'No — you do not need a job offer from a Hong Kong employer.',
   'guide.fact.pr': 'Leads to permanent residence',
-  'guide.fact.pr.value': 'Yes, after 7 years of continuous ordinary residence.',
+  'guide.fact.pr.value': 'Yes. {text}',
   'guide.fact.quota': 'Annual quota',
   'guide.quota.none': 'None',
   'guide.quota.suspended': 'Suspended',
@@ -208,7 +209,21 @@ const en = {
     'ImmD applies the rules in force on the day an application is submitted. The General Points Test changed to 12 yes-or-no criteria on 1 November 2024, and new fees started on 26 February 2025 at 11:00.',
   'guide.faq.pr.q': 'Can I become a permanent resident?',
   'guide.reviewed': 'Page last reviewed: {date} (the newest date a source was checked).',
-  'guide.rulesUsed': 'Rule versions shown on this page',
+  'guide.versionOf': 'Rule version {id}, in force since {date}',
+  'guide.changes': 'Rule changes by date',
+  'guide.changes.lead':
+    'Every dated version of the rules Routewise holds. A change of law is a new version from its start date; the old one still applies to applications submitted before.',
+  'guide.changes.show': 'Show all {n} versions',
+  'guide.evidence.perDegree': 'For each degree: {label}',
+  'guide.evidence.perDependant': 'For each family member coming with you: {label}',
+  'guide.evidence.ifApplies': 'If it applies to you',
+  'part.prerequisites': 'Prerequisites',
+  'part.exclusions': 'Excluded nationalities',
+  'part.fees': 'Fees',
+  'part.stay': 'Stay and extensions',
+  'part.dependants': 'Dependants',
+  'part.steps': 'Steps',
+  'part.selection': 'Selection and quota',
 
   // --- Self-assessment ------------------------------------------------------------------------
   'wizard.title': '{route}: self-assessment',
@@ -461,6 +476,12 @@ const en = {
 
   // --- Saved case -----------------------------------------------------------------------------
   'case.title': 'Your saved case',
+  'case.savedNow': 'Your assessment is saved. Bookmark this page now: its address is the only way back to your case.',
+  'case.fullResult': 'Show the full result',
+  'case.tracker.limitOfStay': 'Your limit of stay would end on {date}.',
+  'case.tracker.window': 'Apply for the extension between {from} and {to}.',
+  'case.tracker.newLimit': 'If granted as usual, your new limit of stay would be {date}.',
+  'case.tracker.eligibleFrom': 'From {date}.',
   'case.keepSafe':
     'This page’s address is your private link. Bookmark it and keep it safe: anyone who has it can see and change this case. We cannot send it to you again.',
   'case.created': 'Saved on {date}.',

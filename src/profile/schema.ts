@@ -46,7 +46,9 @@ export const Degree = z
     institution: known(z.string().min(1)),
     subject: known(z.string().min(1)),
     stem: yesNo.describe('Whether the subject is science, technology, engineering or mathematics.'),
-    eligibleUniversity: yesNo.describe('Whether the awarding institution is on the Aggregate List of Eligible Universities.'),
+    eligibleUniversity: yesNo.describe(
+      'Whether the awarding institution is on the Aggregate List of Eligible Universities.',
+    ),
     renownedInstitution: yesNo.describe(
       'Whether the awarding institution is an internationally recognised renowned institution (points-era bonus).',
     ),
@@ -149,7 +151,9 @@ export const Profile = z
               .object({
                 appliesFromOverseas: yesNo,
                 overseasPermanentResidence: yesNo,
-                livedOverseasAtLeastOneYear: yesNo.describe('Lived overseas for at least one year immediately before applying.'),
+                livedOverseasAtLeastOneYear: yesNo.describe(
+                  'Lived overseas for at least one year immediately before applying.',
+                ),
               })
               .strict(),
           ])
@@ -158,7 +162,9 @@ export const Profile = z
       .strict(),
     character: z
       .object({
-        selfSupporting: yesNo.describe('Can support and accommodate self and dependants without public assistance.'),
+        selfSupporting: yesNo.describe(
+          'Can support and accommodate self and dependants without public assistance.',
+        ),
         criminalRecord: yesNo,
         adverseImmigrationRecord: yesNo,
       })
@@ -192,8 +198,12 @@ export const Profile = z
     ).describe('A Talent List profession whose specification the applicant meets, or "none".'),
     achievements: z
       .object({
-        exceptionalAward: yesNo.describe('An award of exceptional achievement (e.g. Olympic medal, Nobel Prize).'),
-        peerRecognition: yesNo.describe('Work recognised by peers or a significant contribution to the field.'),
+        exceptionalAward: yesNo.describe(
+          'An award of exceptional achievement (e.g. Olympic medal, Nobel Prize).',
+        ),
+        peerRecognition: yesNo.describe(
+          'Work recognised by peers or a significant contribution to the field.',
+        ),
       })
       .strict(),
     family: z

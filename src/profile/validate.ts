@@ -170,9 +170,16 @@ const SAFE = Number.MAX_SAFE_INTEGER;
 
 function describeNumber(s: z.ZodNumber, lang: Lang): string {
   const what = validationMessage(lang, s.isInt ? 'expect.integer' : 'expect.number');
-  const min = s.minValue !== null && Number.isFinite(s.minValue) && Math.abs(s.minValue) < SAFE ? s.minValue : undefined;
-  const max = s.maxValue !== null && Number.isFinite(s.maxValue) && Math.abs(s.maxValue) < SAFE ? s.maxValue : undefined;
-  if (min !== undefined && max !== undefined) return validationMessage(lang, 'expect.between', { what, min, max });
+  const min =
+    s.minValue !== null && Number.isFinite(s.minValue) && Math.abs(s.minValue) < SAFE
+      ? s.minValue
+      : undefined;
+  const max =
+    s.maxValue !== null && Number.isFinite(s.maxValue) && Math.abs(s.maxValue) < SAFE
+      ? s.maxValue
+      : undefined;
+  if (min !== undefined && max !== undefined)
+    return validationMessage(lang, 'expect.between', { what, min, max });
   if (min !== undefined) return validationMessage(lang, 'expect.atLeast', { what, min });
   if (max !== undefined) return validationMessage(lang, 'expect.atMost', { what, max });
   return what;
@@ -186,7 +193,10 @@ function describe(schema: Schema, lang: Lang, omitUnknown = false): string {
       const u = unwrap(o);
       return u instanceof z.ZodObject ? literalValues(u.shape[key]) : [];
     });
-    return validationMessage(lang, 'expect.objectKind', { key, values: listFormats[lang].format(values.map(quote)) });
+    return validationMessage(lang, 'expect.objectKind', {
+      key,
+      values: listFormats[lang].format(values.map(quote)),
+    });
   }
   if (s instanceof z.ZodUnion) {
     const options = unionOptions(s);
@@ -194,11 +204,16 @@ function describe(schema: Schema, lang: Lang, omitUnknown = false): string {
     const others = options.filter((o) => !isUnknownLiteral(o));
     // Only fixed values: one list, "unknown" last.
     if (others.every((o) => literalValues(o).length > 0)) {
-      const values = [...others.flatMap((o) => literalValues(o)), ...(hasUnknown && !omitUnknown ? [UNKNOWN] : [])];
+      const values = [
+        ...others.flatMap((o) => literalValues(o)),
+        ...(hasUnknown && !omitUnknown ? [UNKNOWN] : []),
+      ];
       return listFormats[lang].format(values.map(quote));
     }
     const listed = listFormats[lang].format(others.map((o) => describe(o, lang)));
-    return hasUnknown && !omitUnknown ? validationMessage(lang, 'expect.orUnknown', { expected: listed }) : listed;
+    return hasUnknown && !omitUnknown
+      ? validationMessage(lang, 'expect.orUnknown', { expected: listed })
+      : listed;
   }
   if (s instanceof z.ZodLiteral || s instanceof z.ZodEnum) {
     const values = literalValues(s).map(quote);
@@ -291,7 +306,11 @@ function distance(a: string, b: string): number {
     const prev = d[i - 1] as number[];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      let best = Math.min(
+        (prev[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (prev[j - 1] as number) + cost,
+      );
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
         best = Math.min(best, ((d[i - 2] as number[])[j - 2] as number) + 1);
       }
@@ -302,7 +321,11 @@ function distance(a: string, b: string): number {
 }
 
 /** The field a misspelt key most likely meant, among the fields the object does not have yet. */
-export function closestField(key: string, fields: readonly string[], present: readonly string[] = []): string | undefined {
+export function closestField(
+  key: string,
+  fields: readonly string[],
+  present: readonly string[] = [],
+): string | undefined {
   const k = key.toLowerCase();
   let best: string | undefined;
   let bestScore = Number.POSITIVE_INFINITY;
@@ -335,7 +358,8 @@ function shown(value: unknown): string {
 function toIssues(problems: readonly Problem[], input: unknown, lang: Lang): ProfileIssue[] {
   const issues: ProfileIssue[] = [];
   const seen = new Set<string>();
-  const t = (key: ValidationMessageKey, params?: Record<string, string | number>) => validationMessage(lang, key, params);
+  const t = (key: ValidationMessageKey, params?: Record<string, string | number>) =>
+    validationMessage(lang, key, params);
   const display = (path: readonly Segment[]) => (path.length === 0 ? t('path.root') : pathText(path));
 
   // A misspelt required key shows up twice (an unknown key and a missing one): keep the typo.

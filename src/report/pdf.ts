@@ -12,7 +12,8 @@ import type {
 } from '../engine/result.ts';
 import { formatHongKong, parseInstant } from '../engine/time.ts';
 import type { Lang } from '../rules/schema.ts';
-import { type FamilyId, runs, subsetFont, type Weight } from './fonts.ts';
+import { type FamilyId, fontsReady, runs, subsetFont, type Weight } from './fonts.ts';
+import { breakLines, type Piece } from './lines.ts';
 import { type ReportMessageKey, t } from './messages.ts';
 
 export interface PdfOptions {
@@ -27,11 +28,15 @@ export interface PdfOptions {
 /** Where the official pages are; printed on every report beside the independence notice. */
 const OFFICIAL_PAGES = 'https://www.immd.gov.hk/eng/services/visas/quality_migrant_admission_scheme.html';
 
-/** The Chinese font that draws a language's forms right (Noto Sans HK lacks some simplified ones). */
-const fontsFor: Record<Lang, { primary: FamilyId; fallback: FamilyId; pdfLang: string }> = {
-  en: { primary: 'hk', fallback: 'sc', pdfLang: 'en-HK' },
-  'zh-Hant': { primary: 'hk', fallback: 'sc', pdfLang: 'zh-Hant-HK' },
-  'zh-Hans': { primary: 'sc', fallback: 'hk', pdfLang: 'zh-Hans' },
+/**
+ * Fonts in order of preference per language: the language's own first, since a character's
+ * forms differ between them (Noto Sans HK lacks some simplified forms, the CJK fonts set quotation
+ * marks full-width); later families fill in what it lacks (a Chinese name in an English report).
+ */
+const fontsFor: Record<Lang, { families: FamilyId[]; pdfLang: string }> = {
+  en: { families: ['latin', 'hk', 'sc'], pdfLang: 'en-HK' },
+  'zh-Hant': { families: ['hk', 'sc', 'latin'], pdfLang: 'zh-Hant-HK' },
+  'zh-Hans': { families: ['sc', 'hk', 'latin'], pdfLang: 'zh-Hans' },
 };
 
 const colour = {
@@ -49,11 +54,23 @@ const colour = {
 
 const outcomeMark = { met: '✓', not_met: '✗', unknown: '?' } as const;
 
+const relationKeys: Record<string, ReportMessageKey> = {
+  spouse: 'relation.spouse',
+  civil_partner: 'relation.civil_partner',
+  child: 'relation.child',
+};
+
 interface Span {
   text: string;
   weight?: Weight;
   color?: string;
   link?: string;
+}
+
+interface PieceStyle {
+  font: string;
+  color: string;
+  link: string | undefined;
 }
 
 interface ParaOptions {
@@ -67,15 +84,13 @@ interface ParaOptions {
 /** Lays out text in the language's fonts, a run per font subset. */
 class Writer {
   private readonly registered = new Set<string>();
-  private readonly primary: FamilyId;
-  private readonly fallback: FamilyId;
+  private readonly families: FamilyId[];
 
   constructor(
     readonly doc: PDFKit.PDFDocument,
     readonly lang: Lang,
   ) {
-    this.primary = fontsFor[lang].primary;
-    this.fallback = fontsFor[lang].fallback;
+    this.families = fontsFor[lang].families;
   }
 
   get left(): number {
@@ -96,39 +111,59 @@ class Writer {
     return name;
   }
 
-  /** One paragraph of spans; `at` places it instead of flowing from the cursor. */
+  /**
+   * One paragraph of spans, wrapped by `breakLines` and drawn line by line, a new page when the
+   * next line does not fit; `at` places a single line instead (the footer), never breaking.
+   */
   para(spans: Span[] | string, options: ParaOptions = {}, at?: { x: number; y: number; width: number }): void {
     const { doc } = this;
     const list = typeof spans === 'string' ? [{ text: spans }] : spans;
     const size = options.size ?? 10;
     const indent = options.indent ?? 0;
-    const pieces: Array<{ text: string; font: string; color: string; link: string | undefined }> = [];
+    const pieces: Array<Piece<PieceStyle>> = [];
     for (const span of list) {
       const weight = span.weight ?? options.weight ?? 'Regular';
       const color = span.color ?? options.color ?? colour.text;
-      for (const run of runs(span.text, this.primary, this.fallback)) {
-        pieces.push({ text: run.text, font: this.font(run.family, run.key, weight), color, link: span.link });
+      for (const run of runs(span.text, this.families)) {
+        pieces.push({ text: run.text, style: { font: this.font(run.family, run.key, weight), color, link: span.link } });
       }
     }
     if (pieces.length === 0) return;
-    doc.fontSize(size);
     const x = at ? at.x : this.left + indent;
     const width = at ? at.width : this.width - indent;
-    pieces.forEach((piece, i) => {
-      doc.font(piece.font).fillColor(piece.color);
-      const textOptions: PDFKit.Mixins.TextOptions = {
-        continued: i < pieces.length - 1,
-        width,
-        lineGap: size * 0.3,
-        lineBreak: at ? false : undefined,
-        link: piece.link ?? null,
-        underline: piece.link !== undefined,
-      };
-      if (i === 0) doc.text(piece.text, x, at ? at.y : doc.y, textOptions);
-      else doc.text(piece.text, textOptions);
-    });
+    const lineHeight = size * 1.5;
+    const measure = (text: string, style: PieceStyle) => doc.font(style.font).fontSize(size).widthOfString(text);
+    const lines = at ? [pieces] : breakLines(pieces, width, measure);
+    let y = at ? at.y : doc.y;
+    for (const line of lines) {
+      if (!at && y + lineHeight > doc.page.height - doc.page.margins.bottom) {
+        doc.addPage();
+        y = doc.page.margins.top;
+      }
+      let cursor = x;
+      for (const piece of line) {
+        const { font, color, link } = piece.style;
+        doc.font(font).fontSize(size).fillColor(color);
+        doc.text(piece.text, cursor, y + size * 0.2, {
+          lineBreak: false,
+          ...(link ? { link, underline: true } : {}),
+        });
+        cursor += doc.widthOfString(piece.text);
+      }
+      y += lineHeight;
+    }
     doc.fillColor(colour.text);
-    if (options.gap !== 0) doc.moveDown(options.gap ?? 0.35);
+    doc.x = this.left;
+    doc.y = y + size * (options.gap ?? 0.35);
+  }
+
+  /** The width of text at a size, in the fonts it would be set in (regular weight). */
+  measure(text: string, size: number): number {
+    let width = 0;
+    for (const run of runs(text, this.families)) {
+      width += this.doc.font(this.font(run.family, run.key, 'Regular')).fontSize(size).widthOfString(run.text);
+    }
+    return width;
   }
 
   heading(text: string, level: 1 | 2 | 3 = 2): void {
@@ -175,11 +210,11 @@ function msg(lang: Lang, key: ReportMessageKey, params?: Record<string, string |
 }
 
 /** "2025-03-01T10:00:00+08:00" → "2025-03-01 10:00 (Hong Kong time)"; other text as given. */
-function moment(lang: Lang, iso: string): string {
+function moment(lang: Lang, iso: string, key: 'hkTime' | 'hkTimeShort' = 'hkTime'): string {
   const ms = parseInstant(iso);
   if (ms === undefined) return iso;
   const local = formatHongKong(ms);
-  return msg(lang, 'hkTime', { date: local.slice(0, 10), time: local.slice(11, 16) });
+  return msg(lang, key, { date: local.slice(0, 10), time: local.slice(11, 16) });
 }
 
 function range(lang: Lang, r: Range): string {
@@ -302,8 +337,9 @@ function ruleVersion(w: Writer, v: RuleVersionUsed): void {
  * const pdf = await renderAssessmentPdf(assessment, { lang: 'zh-Hant', generatedAt: new Date().toISOString() });
  * writeFileSync('assessment.pdf', pdf);
  */
-export function renderAssessmentPdf(assessment: Assessment, options: PdfOptions): Promise<Buffer> {
+export async function renderAssessmentPdf(assessment: Assessment, options: PdfOptions): Promise<Buffer> {
   const { lang } = options;
+  await fontsReady();
   const generatedMs = parseInstant(options.generatedAt);
   const doc = new PDFDocument({
     size: 'A4',
@@ -329,11 +365,9 @@ export function renderAssessmentPdf(assessment: Assessment, options: PdfOptions)
 
   try {
     write(new Writer(doc, lang), assessment, options);
-  } catch (error) {
+  } finally {
     doc.end();
-    return Promise.reject(error);
   }
-  doc.end();
   return done;
 }
 
@@ -346,13 +380,10 @@ function write(w: Writer, a: Assessment, options: PdfOptions): void {
   w.para([{ text: 'Routewise', weight: 'Bold', color: colour.muted }], { size: 10, gap: 0.1 });
   w.heading(msg(lang, 'title'), 1);
   w.para([{ text: a.route.name, weight: 'Bold' }], { size: 13, gap: 0.3 });
-  w.para(msg(lang, 'moments', { submitted, generated: moment(lang, options.generatedAt) }), {
-    size: 9,
-    color: colour.muted,
-    gap: 0.6,
-  });
+  w.para(msg(lang, 'submittedLine', { at: submitted }), { size: 9, color: colour.muted, gap: 0 });
+  w.para(msg(lang, 'generatedLine', { at: moment(lang, options.generatedAt) }), { size: 9, color: colour.muted, gap: 0.8 });
   w.notice(msg(lang, 'independence'), a.disclaimer, colour.link);
-  w.para([{ text: msg(lang, 'officialPages', { url: '' }) }, { text: OFFICIAL_PAGES, color: colour.link, link: OFFICIAL_PAGES }], {
+  w.para([{ text: msg(lang, 'labelled', { label: msg(lang, 'officialPages') }) }, { text: OFFICIAL_PAGES, color: colour.link, link: OFFICIAL_PAGES }], {
     size: 8.5,
     gap: 0.4,
   });
@@ -360,18 +391,18 @@ function write(w: Writer, a: Assessment, options: PdfOptions): void {
   // Outcome.
   w.heading(msg(lang, 'outcome'));
   w.para([{ text: a.summary, weight: 'Bold', color: colour[a.status] }], { size: 12.5, gap: 0.4 });
-  w.para([{ text: `${msg(lang, 'recommendation')}: `, weight: 'Bold' }, { text: a.recommendation }], { size: 10 });
+  w.para([{ text: msg(lang, 'labelled', { label: msg(lang, 'recommendation') }), weight: 'Bold' }, { text: a.recommendation }], { size: 10 });
   if (a.status === 'undetermined' || a.best !== a.worst) {
     w.para(msg(lang, 'bestWorst', { best: statusWord(lang, a.best), worst: statusWord(lang, a.worst) }), { size: 10 });
   }
   if (a.deciding.length > 0) w.para(msg(lang, 'deciding', { fields: a.deciding.join(', ') }), { size: 10 });
-  w.para([{ text: `${msg(lang, 'selection')}: `, weight: 'Bold' }, { text: a.selection.summary }], { size: 9.5 });
+  w.para([{ text: msg(lang, 'labelled', { label: msg(lang, 'selection') }), weight: 'Bold' }, { text: a.selection.summary }], { size: 9.5 });
 
   // The answers it was given.
   w.heading(msg(lang, 'inputs'));
   if (options.profileSummary && options.profileSummary.length > 0) {
     for (const item of options.profileSummary) {
-      w.para([{ text: `${item.label}: `, weight: 'Bold' }, { text: item.value || msg(lang, 'none') }], {
+      w.para([{ text: msg(lang, 'labelled', { label: item.label }), weight: 'Bold' }, { text: item.value || msg(lang, 'none') }], {
         size: 9.5,
         gap: 0.15,
       });
@@ -392,10 +423,7 @@ function write(w: Writer, a: Assessment, options: PdfOptions): void {
   if (a.dependants.length > 0) {
     w.heading(msg(lang, 'dependants'));
     for (const d of a.dependants) {
-      const relationKey = `relation.${d.relation}` as ReportMessageKey;
-      const relation = relationKey in { 'relation.spouse': 1, 'relation.civil_partner': 1, 'relation.child': 1 }
-        ? msg(lang, relationKey)
-        : d.relation;
+      const relation = d.relation in relationKeys ? msg(lang, relationKeys[d.relation] as ReportMessageKey) : d.relation;
       w.para(
         [
           {
@@ -508,15 +536,18 @@ function write(w: Writer, a: Assessment, options: PdfOptions): void {
     const bottomMargin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     const y = doc.page.height - 40;
+    const pageText = msg(lang, 'page', { n: i - range.start + 1, total: range.count });
+    const pageWidth = w.measure(pageText, 7.5);
+    w.para([{ text: pageText, color: colour.muted }], { size: 7.5, gap: 0 }, { x: w.left + w.width - pageWidth, y, width: pageWidth });
     w.para(
-      [{ text: msg(lang, 'footer', { route: a.route.name, submitted }), color: colour.muted }],
+      [
+        {
+          text: msg(lang, 'footer', { route: a.route.name, submitted: moment(lang, a.submittedAt, 'hkTimeShort') }),
+          color: colour.muted,
+        },
+      ],
       { size: 7.5, gap: 0 },
-      { x: w.left, y, width: w.width - 70 },
-    );
-    w.para(
-      [{ text: msg(lang, 'page', { n: i - range.start + 1, total: range.count }), color: colour.muted }],
-      { size: 7.5, gap: 0 },
-      { x: w.left + w.width - 70, y, width: 70 },
+      { x: w.left, y, width: w.width - pageWidth - 12 },
     );
     doc.page.margins.bottom = bottomMargin;
   }

@@ -15,8 +15,8 @@ import {
   checkProfile,
   checkState,
   type EvidenceState,
-  LIMITS,
   type Language,
+  LIMITS,
   type ProfileData,
 } from './validate.ts';
 
@@ -149,7 +149,13 @@ function toAssessment(row: AssessmentRow): StoredAssessment {
 }
 
 function toEvidence(row: EvidenceRow): EvidenceItem {
-  return { id: row.item_id, labelKey: row.label_key, state: row.state, note: row.note, updatedAt: row.updated_at };
+  return {
+    id: row.item_id,
+    labelKey: row.label_key,
+    state: row.state,
+    note: row.note,
+    updatedAt: row.updated_at,
+  };
 }
 
 function toStage(row: StageRow): TrackerStage {
@@ -163,7 +169,8 @@ function checkEvidenceItems(items: unknown): EvidenceItemInput[] {
   }
   const seen = new Set<string>();
   return items.map((item: unknown, i) => {
-    if (typeof item !== 'object' || item === null) throw invalid(`items[${i}]`, `items[${i}] must be an object.`);
+    if (typeof item !== 'object' || item === null)
+      throw invalid(`items[${i}]`, `items[${i}] must be an object.`);
     const { id, labelKey, state, note } = item as Record<string, unknown>;
     const checked: EvidenceItemInput = {
       id: checkId(id, `items[${i}].id`),
@@ -272,7 +279,8 @@ export class CaseStore {
       const before = previous.get(item.id);
       const state = item.state ?? before?.state ?? 'to_do';
       const note = item.note ?? before?.note ?? '';
-      const unchanged = before && before.state === state && before.note === note && before.labelKey === item.labelKey;
+      const unchanged =
+        before && before.state === state && before.note === note && before.labelKey === item.labelKey;
       await tx.query(
         `INSERT INTO case_evidence_items (case_id, item_id, position, label_key, state, note, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -303,11 +311,10 @@ export class CaseStore {
           'INSERT INTO cases (id, token_hash, language, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)',
           [caseId, hash, language, now],
         );
-        await tx.query('INSERT INTO case_profiles (case_id, version, profile, created_at) VALUES ($1, 1, $2::jsonb, $3)', [
-          caseId,
-          profile,
-          now,
-        ]);
+        await tx.query(
+          'INSERT INTO case_profiles (case_id, version, profile, created_at) VALUES ($1, 1, $2::jsonb, $3)',
+          [caseId, profile, now],
+        );
         await this.#insertAssessments(tx, caseId, 1, assessments, now);
         await this.#insertEvidence(tx, caseId, evidence, new Map(), now);
         await this.#audit(
@@ -392,23 +399,19 @@ export class CaseStore {
   /** Records an assessment of the current profile (e.g. re-assessed after a rule change). */
   async addAssessment(token: string, assessment: Assessment): Promise<StoredAssessment> {
     const checked = checkAssessment(assessment);
-    return this.#write(
-      token,
-      [`assessment.added:${checked.routeId}`],
-      async (tx, row, now) => {
-        const { rows } = await tx.query<{ version: number }>(
-          'SELECT max(version) AS version FROM case_profiles WHERE case_id = $1',
-          [row.id],
-        );
-        const version = (rows[0] as { version: number }).version;
-        await this.#insertAssessments(tx, row.id, version, [checked], now);
-        const added = await tx.query<AssessmentRow>(
-          `SELECT ${ASSESSMENT_COLUMNS} FROM case_assessments WHERE case_id = $1 ORDER BY id DESC LIMIT 1`,
-          [row.id],
-        );
-        return toAssessment(added.rows[0] as AssessmentRow);
-      },
-    );
+    return this.#write(token, [`assessment.added:${checked.routeId}`], async (tx, row, now) => {
+      const { rows } = await tx.query<{ version: number }>(
+        'SELECT max(version) AS version FROM case_profiles WHERE case_id = $1',
+        [row.id],
+      );
+      const version = (rows[0] as { version: number }).version;
+      await this.#insertAssessments(tx, row.id, version, [checked], now);
+      const added = await tx.query<AssessmentRow>(
+        `SELECT ${ASSESSMENT_COLUMNS} FROM case_assessments WHERE case_id = $1 ORDER BY id DESC LIMIT 1`,
+        [row.id],
+      );
+      return toAssessment(added.rows[0] as AssessmentRow);
+    });
   }
 
   /** Every assessment of the case, oldest first; optionally of one route. */
@@ -456,27 +459,27 @@ export class CaseStore {
   }
 
   /** Changes one checklist item's state and/or note. `not_found` when the item is not in the checklist. */
-  async updateEvidence(token: string, itemId: string, changes: { state?: EvidenceState; note?: string }): Promise<EvidenceItem> {
+  async updateEvidence(
+    token: string,
+    itemId: string,
+    changes: { state?: EvidenceState; note?: string },
+  ): Promise<EvidenceItem> {
     const id = checkId(itemId, 'itemId');
     const patch = checkPatch(changes, ['state', 'note']);
     const state = patch.state === undefined ? null : checkState(patch.state);
     const note = patch.note === undefined ? null : checkNote(patch.note);
-    return this.#write(
-      token,
-      [`evidence.item_updated:${id}`],
-      async (tx, row, now) => {
-        const { rows } = await tx.query<EvidenceRow>(
-          `UPDATE case_evidence_items
+    return this.#write(token, [`evidence.item_updated:${id}`], async (tx, row, now) => {
+      const { rows } = await tx.query<EvidenceRow>(
+        `UPDATE case_evidence_items
            SET state = coalesce($3, state), note = coalesce($4, note), updated_at = $5
            WHERE case_id = $1 AND item_id = $2
            RETURNING item_id, label_key, state, note, updated_at`,
-          [row.id, id, state, note, now],
-        );
-        const updated = rows[0];
-        if (!updated) throw notFound('No such item in the evidence checklist.');
-        return toEvidence(updated);
-      },
-    );
+        [row.id, id, state, note, now],
+      );
+      const updated = rows[0];
+      if (!updated) throw notFound('No such item in the evidence checklist.');
+      return toEvidence(updated);
+    });
   }
 
   /**
@@ -485,23 +488,19 @@ export class CaseStore {
    */
   async setEvidenceItems(token: string, items: readonly EvidenceItemInput[]): Promise<EvidenceItem[]> {
     const checked = checkEvidenceItems(items);
-    return this.#write(
-      token,
-      ['evidence.items_set'],
-      async (tx, row, now) => {
-        const before = await tx.query<EvidenceRow>(
-          'SELECT item_id, label_key, state, note, updated_at FROM case_evidence_items WHERE case_id = $1',
-          [row.id],
-        );
-        const previous = new Map(before.rows.map((r) => [r.item_id, toEvidence(r)]));
-        await this.#insertEvidence(tx, row.id, checked, previous, now);
-        const after = await tx.query<EvidenceRow>(
-          'SELECT item_id, label_key, state, note, updated_at FROM case_evidence_items WHERE case_id = $1 ORDER BY position',
-          [row.id],
-        );
-        return after.rows.map(toEvidence);
-      },
-    );
+    return this.#write(token, ['evidence.items_set'], async (tx, row, now) => {
+      const before = await tx.query<EvidenceRow>(
+        'SELECT item_id, label_key, state, note, updated_at FROM case_evidence_items WHERE case_id = $1',
+        [row.id],
+      );
+      const previous = new Map(before.rows.map((r) => [r.item_id, toEvidence(r)]));
+      await this.#insertEvidence(tx, row.id, checked, previous, now);
+      const after = await tx.query<EvidenceRow>(
+        'SELECT item_id, label_key, state, note, updated_at FROM case_evidence_items WHERE case_id = $1 ORDER BY position',
+        [row.id],
+      );
+      return after.rows.map(toEvidence);
+    });
   }
 
   /** Sets a tracker stage's date (YYYY-MM-DD or null) and/or note, adding the stage if new. */
@@ -515,42 +514,34 @@ export class CaseStore {
     const setDate = patch.date !== undefined;
     const date = setDate ? checkDate(patch.date) : null;
     const note = patch.note === undefined ? null : checkNote(patch.note);
-    return this.#write(
-      token,
-      [`tracker.stage_updated:${id}`],
-      async (tx, row, now) => {
-        const { rows: existing } = await tx.query<{ stage_id: string }>(
-          'SELECT stage_id FROM case_tracker_stages WHERE case_id = $1',
-          [row.id],
-        );
-        if (!existing.some((s) => s.stage_id === id) && existing.length >= LIMITS.trackerStages) {
-          throw invalid('stageId', `A tracker may hold at most ${LIMITS.trackerStages} stages.`);
-        }
-        const { rows } = await tx.query<StageRow>(
-          `INSERT INTO case_tracker_stages AS s (case_id, stage_id, position, stage_date, note, updated_at)
+    return this.#write(token, [`tracker.stage_updated:${id}`], async (tx, row, now) => {
+      const { rows: existing } = await tx.query<{ stage_id: string }>(
+        'SELECT stage_id FROM case_tracker_stages WHERE case_id = $1',
+        [row.id],
+      );
+      if (!existing.some((s) => s.stage_id === id) && existing.length >= LIMITS.trackerStages) {
+        throw invalid('stageId', `A tracker may hold at most ${LIMITS.trackerStages} stages.`);
+      }
+      const { rows } = await tx.query<StageRow>(
+        `INSERT INTO case_tracker_stages AS s (case_id, stage_id, position, stage_date, note, updated_at)
            VALUES ($1, $2, $3, $4::date, coalesce($5, ''), $6)
            ON CONFLICT (case_id, stage_id) DO UPDATE SET
              stage_date = CASE WHEN $7::boolean THEN EXCLUDED.stage_date ELSE s.stage_date END,
              note = coalesce($5, s.note),
              updated_at = EXCLUDED.updated_at
            RETURNING stage_id, stage_date, note, updated_at`,
-          [row.id, id, existing.length, date, note, now, setDate],
-        );
-        return toStage(rows[0] as StageRow);
-      },
-    );
+        [row.id, id, existing.length, date, note, now, setDate],
+      );
+      return toStage(rows[0] as StageRow);
+    });
   }
 
   /** Sets the case's language. */
   async setLanguage(token: string, language: Language): Promise<void> {
     const checked = checkLanguage(language);
-    return this.#write(
-      token,
-      ['language.updated'],
-      async (tx, row) => {
-        await tx.query('UPDATE cases SET language = $2 WHERE id = $1', [row.id, checked]);
-      },
-    );
+    return this.#write(token, ['language.updated'], async (tx, row) => {
+      await tx.query('UPDATE cases SET language = $2 WHERE id = $1', [row.id, checked]);
+    });
   }
 
   /** Deletes the case and every row that belongs to it, audit trail included, in one transaction. */
@@ -586,7 +577,11 @@ export class CaseStore {
       throw invalid('key', `key must be 1–${LIMITS.rateLimitKeyLength} characters.`);
     }
     checkNote(key, 'key');
-    if (!Number.isInteger(windowSeconds) || windowSeconds < 1 || windowSeconds > LIMITS.rateLimitWindowSeconds) {
+    if (
+      !Number.isInteger(windowSeconds) ||
+      windowSeconds < 1 ||
+      windowSeconds > LIMITS.rateLimitWindowSeconds
+    ) {
       throw invalid('windowSeconds', 'windowSeconds must be a whole number of seconds, at most a week.');
     }
     if (!Number.isInteger(max) || max < 1) throw invalid('max', 'max must be a positive whole number.');
@@ -607,7 +602,11 @@ export class CaseStore {
       const row = rows[0] as { hits: number; window_start: string };
       if (row.hits <= max) return { allowed: true, retryAfterSeconds: 0, hits: row.hits };
       const resetMs = Date.parse(row.window_start) + windowMs;
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((resetMs - nowMs) / 1000)), hits: row.hits };
+      return {
+        allowed: false,
+        retryAfterSeconds: Math.max(1, Math.ceil((resetMs - nowMs) / 1000)),
+        hits: row.hits,
+      };
     });
   }
 

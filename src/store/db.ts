@@ -29,7 +29,8 @@ export interface Db extends Queryable {
 
 export const PG_TYPE = { DATE: 1082, TIMESTAMP: 1114, TIMESTAMPTZ: 1184 } as const;
 
-const TIMESTAMP_TEXT = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(\.\d+)?(?:([+-]\d{2})(?::?(\d{2}))?(?::?\d{2})?|Z)?$/;
+const TIMESTAMP_TEXT =
+  /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(\.\d+)?(?:([+-]\d{2})(?::?(\d{2}))?(?::?\d{2})?|Z)?$/;
 
 /**
  * PostgreSQL's text form of a timestamptz ("2025-02-26 03:00:00.5+00") as an ISO instant in UTC

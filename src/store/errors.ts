@@ -48,6 +48,8 @@ export async function guard<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (error) {
     if (error instanceof StoreError) throw error;
-    throw new StoreError('storage_failure', 'The case store is unavailable; try again later.', { cause: error });
+    throw new StoreError('storage_failure', 'The case store is unavailable; try again later.', {
+      cause: error,
+    });
   }
 }

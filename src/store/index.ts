@@ -33,7 +33,14 @@ export { StoreError, type StoreErrorCode } from './errors.ts';
 export { loadMigrations, migrate } from './migrate.ts';
 export { dumpFreshPglite, openPglite } from './pglite.ts';
 export { openPostgres } from './postgres.ts';
-export { EVIDENCE_STATES, type EvidenceState, LANGUAGES, LIMITS, type Language, type ProfileData } from './validate.ts';
+export {
+  EVIDENCE_STATES,
+  type EvidenceState,
+  LANGUAGES,
+  type Language,
+  LIMITS,
+  type ProfileData,
+} from './validate.ts';
 
 export const DEFAULT_DATA_DIR = './data';
 

@@ -45,16 +45,19 @@ export async function migrate(db: Db, migrations?: Migration[]): Promise<{ appli
   for (const migration of list) {
     try {
       const didApply = await db.transaction(async (tx) => {
-        await tx.query(`SELECT pg_advisory_xact_lock(hashtext('routewise.migrations:' || coalesce(current_schema(), '')))`);
+        await tx.query(
+          `SELECT pg_advisory_xact_lock(hashtext('routewise.migrations:' || coalesce(current_schema(), '')))`,
+        );
         await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
           id text PRIMARY KEY,
           file text NOT NULL,
           checksum text NOT NULL,
           applied_at timestamptz NOT NULL DEFAULT now()
         )`);
-        const { rows } = await tx.query<{ checksum: string }>('SELECT checksum FROM schema_migrations WHERE id = $1', [
-          migration.id,
-        ]);
+        const { rows } = await tx.query<{ checksum: string }>(
+          'SELECT checksum FROM schema_migrations WHERE id = $1',
+          [migration.id],
+        );
         const done = rows[0];
         if (done) {
           if (done.checksum !== migration.checksum) {

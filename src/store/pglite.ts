@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { type Db, Mutex, type Queryable, type QueryResult, typeParsers } from './db.ts';
+import { StoreError } from './errors.ts';
 
 export interface PgliteOptions {
   /** A folder on disk (created if missing), or "memory://" for a throw-away database. */
@@ -36,6 +37,53 @@ function queryable(runner: Runner, isOpen: () => boolean): Queryable {
   };
 }
 
+const LOCK_FILE = 'routewise.lock';
+const openHere = new Set<string>();
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Two PGlite instances on one folder would corrupt it (PGlite has no postmaster.pid), so the
+ * folder holds a lock file with the owner's pid while open. A lock left by a process that died
+ * (or by an earlier life of this pid, e.g. PID 1 in a restarted container) is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const dir = resolve(dataDir);
+  const file = join(dir, LOCK_FILE);
+  const busy = (owner: string) =>
+    new StoreError('storage_failure', `The data folder ${dir} is already open in ${owner}.`);
+  if (openHere.has(dir)) throw busy('this process');
+  for (let attempt = 0; ; attempt++) {
+    try {
+      writeFileSync(file, `${process.pid}\n`, { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
+      const pid = Number.parseInt(readFileSync(file, 'utf8'), 10);
+      if (Number.isInteger(pid) && pid !== process.pid && alive(pid)) {
+        throw busy(`process ${pid} (delete ${file} if that is wrong)`);
+      }
+      unlinkSync(file);
+    }
+  }
+  openHere.add(dir);
+  return () => {
+    openHere.delete(dir);
+    try {
+      unlinkSync(file);
+    } catch {
+      // already gone
+    }
+  };
+}
+
 /**
  * Opens (or creates) an embedded PGlite database. PGlite is one PostgreSQL session, so every
  * query and transaction goes through one queue. Always `close()` it, or Node will not exit.
@@ -47,12 +95,19 @@ function queryable(runner: Runner, isOpen: () => boolean): Queryable {
 export async function openPglite(options: PgliteOptions): Promise<Db> {
   const onDisk = !options.dataDir.includes('://');
   if (onDisk) await mkdir(options.dataDir, { recursive: true });
-  // The template only seeds a new folder: an existing database is never overwritten.
-  const fresh = !onDisk || !existsSync(join(options.dataDir, 'PG_VERSION'));
-  const pg = await PGlite.create(options.dataDir, {
-    parsers: typeParsers,
-    ...(options.loadDataDir && fresh ? { loadDataDir: options.loadDataDir } : {}),
-  });
+  const unlock = onDisk ? lockDataDir(options.dataDir) : () => {};
+  let pg: PGlite;
+  try {
+    // The template only seeds a new folder: an existing database is never overwritten.
+    const fresh = !onDisk || !existsSync(join(options.dataDir, 'PG_VERSION'));
+    pg = await PGlite.create(options.dataDir, {
+      parsers: typeParsers,
+      ...(options.loadDataDir && fresh ? { loadDataDir: options.loadDataDir } : {}),
+    });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const queue = new Mutex();
   let closed = false;
   const direct = queryable(pg, () => !closed);
@@ -78,7 +133,11 @@ export async function openPglite(options: PgliteOptions): Promise<Db> {
       await queue.run(async () => {
         if (closed) return;
         closed = true;
-        await pg.close();
+        try {
+          await pg.close();
+        } finally {
+          unlock();
+        }
       });
     },
   };

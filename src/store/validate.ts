@@ -71,7 +71,8 @@ export function checkNote(value: unknown, field = 'note'): string {
   let length = 0;
   for (const _ of value) {
     length += 1;
-    if (length > LIMITS.noteLength) throw invalid(field, `${field} must be at most ${LIMITS.noteLength} characters.`);
+    if (length > LIMITS.noteLength)
+      throw invalid(field, `${field} must be at most ${LIMITS.noteLength} characters.`);
   }
   return value;
 }
@@ -147,7 +148,8 @@ export interface CheckedAssessment {
 export function checkAssessment(value: unknown, field = 'assessment'): CheckedAssessment {
   const json = jsonObject(value, field, LIMITS.assessmentBytes);
   const a = value as Partial<Assessment>;
-  if (a.format !== 'routewise.assessment/1') throw invalid(field, `${field} must be a routewise.assessment/1.`);
+  if (a.format !== 'routewise.assessment/1')
+    throw invalid(field, `${field} must be a routewise.assessment/1.`);
   const routeId = checkId(a.route?.id, `${field}.route.id`);
   const at = typeof a.submittedAt === 'string' ? Date.parse(a.submittedAt) : Number.NaN;
   if (Number.isNaN(at) || !/(Z|[+-]\d{2}:\d{2})$/.test(a.submittedAt as string)) {

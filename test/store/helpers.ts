@@ -13,7 +13,9 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || undefi
 const ROOT = new URL('../../', import.meta.url);
 
 function pgliteVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('node_modules/@electric-sql/pglite/package.json', ROOT), 'utf8'));
+  const pkg = JSON.parse(
+    readFileSync(new URL('node_modules/@electric-sql/pglite/package.json', ROOT), 'utf8'),
+  );
   return String(pkg.version);
 }
 
@@ -127,7 +129,11 @@ export async function dumpAllRows(db: Db): Promise<Map<string, string[]>> {
       table_name,
       rows.map((row) =>
         JSON.stringify(row, (_key, value) => {
-          if (value && typeof value === 'object' && (value.type === 'Buffer' || value instanceof Uint8Array)) {
+          if (
+            value &&
+            typeof value === 'object' &&
+            (value.type === 'Buffer' || value instanceof Uint8Array)
+          ) {
             return Buffer.from(value.type === 'Buffer' ? value.data : value).toString('hex');
           }
           return value;

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CaseStore, type Db, loadMigrations, migrate, StoreError, type Store } from '../../src/store/index.ts';
+import {
+  CaseStore,
+  type Db,
+  loadMigrations,
+  migrate,
+  type Store,
+  StoreError,
+} from '../../src/store/index.ts';
 import { sampleAssessment, sampleProfile } from './fixtures/sample.ts';
 import { type Driver, dumpAllRows, openTestStore, type TestStore } from './helpers.ts';
 
@@ -32,10 +39,10 @@ export function storeSuite(driver: Driver): void {
     t = await openTestStore(driver);
     store = t.store;
     db = t.db;
-  });
+  }, 120_000); // a cold run makes the PGlite template first (initdb), slow on a busy machine
   afterAll(async () => {
     await t?.cleanup();
-  });
+  }, 60_000);
 
   const advance = (ms: number) => {
     t.clock.now += ms;
@@ -69,7 +76,10 @@ export function storeSuite(driver: Driver): void {
       expect(stored?.assessment).toEqual(assessment);
       expect(stored?.routeId).toBe('qmas');
       expect(stored?.submittedAt).toBe('2025-02-26T03:00:00.000Z');
-      expect(stored?.ruleVersionIds).toEqual(['qmas.prerequisites@2024-11-01', 'qmas.fees@2025-02-26T11:00+08:00']);
+      expect(stored?.ruleVersionIds).toEqual([
+        'qmas.prerequisites@2024-11-01',
+        'qmas.fees@2025-02-26T11:00+08:00',
+      ]);
       expect(stored?.profileVersion).toBe(1);
       expect(stored?.createdAt).toMatch(ISO_INSTANT);
     });
@@ -159,10 +169,9 @@ export function storeSuite(driver: Driver): void {
       expect(added.submittedAt).toBe('2025-04-01T00:00:00.000Z');
       await store.addAssessment(token, sampleAssessment('qmas', '2025-04-02T00:00:00Z', 'not_eligible'));
       expect((await store.listAssessments(token)).map((a) => a.routeId)).toEqual(['qmas', 'ttps', 'qmas']);
-      expect((await store.listAssessments(token, { routeId: 'qmas' })).map((a) => a.assessment.status)).toEqual([
-        'eligible',
-        'not_eligible',
-      ]);
+      expect(
+        (await store.listAssessments(token, { routeId: 'qmas' })).map((a) => a.assessment.status),
+      ).toEqual(['eligible', 'not_eligible']);
       expect((await store.listAssessments(token, { routeId: 'gep' })).length).toBe(0);
       const latest = (await store.getCase(token)).latestAssessments;
       expect(latest.map((a) => [a.routeId, a.assessment.status])).toEqual([
@@ -177,7 +186,10 @@ export function storeSuite(driver: Driver): void {
       const { token } = await store.createCase({ profile: { a: 1 }, language: 'en', evidence: ITEMS });
       const created = (await store.getCase(token)).evidence;
       advance(1000);
-      const item = await store.updateEvidence(token, 'degree-certificate', { state: 'in_progress', note: '在辦理' });
+      const item = await store.updateEvidence(token, 'degree-certificate', {
+        state: 'in_progress',
+        note: '在辦理',
+      });
       expect(item).toMatchObject({ id: 'degree-certificate', state: 'in_progress', note: '在辦理' });
       expect(item.updatedAt).toBe(new Date(t.clock.now).toISOString());
       const noteOnly = await store.updateEvidence(token, 'degree-certificate', { note: 'sent' });
@@ -210,7 +222,10 @@ export function storeSuite(driver: Driver): void {
   describe('application tracker', () => {
     it('adds stages, sets and clears dates, keeps what a change leaves out', async () => {
       const { token } = await store.createCase({ profile: { a: 1 }, language: 'en' });
-      const submitted = await store.updateTrackerStage(token, 'submitted', { date: '2025-03-03', note: 'online' });
+      const submitted = await store.updateTrackerStage(token, 'submitted', {
+        date: '2025-03-03',
+        note: 'online',
+      });
       expect(submitted).toEqual({
         stageId: 'submitted',
         date: '2025-03-03',
@@ -283,7 +298,16 @@ export function storeSuite(driver: Driver): void {
 
       const rows = (await dumpAllRows(db)).get('case_audit') ?? [];
       expect(rows.length).toBeGreaterThanOrEqual(audit.length);
-      const personal = ['Zephyrine', 'Quixote', '1987-06-05', '1990-01-23', '987654', 'K1234567', '2031-12-31', '2025-03-03'];
+      const personal = [
+        'Zephyrine',
+        'Quixote',
+        '1987-06-05',
+        '1990-01-23',
+        '987654',
+        'K1234567',
+        '2031-12-31',
+        '2025-03-03',
+      ];
       for (const row of rows) {
         for (const value of personal) expect(row).not.toContain(value);
       }
@@ -292,7 +316,10 @@ export function storeSuite(driver: Driver): void {
     it('refuses free text in an audit event at the database level too', async () => {
       const { caseId } = await store.createCase({ profile: { a: 1 }, language: 'en' });
       await expect(
-        db.query('INSERT INTO case_audit (case_id, event, at) VALUES ($1, $2, now())', [caseId, 'note: Zephyrine Lam']),
+        db.query('INSERT INTO case_audit (case_id, event, at) VALUES ($1, $2, now())', [
+          caseId,
+          'note: Zephyrine Lam',
+        ]),
       ).rejects.toThrow();
     });
   });
@@ -333,7 +360,9 @@ export function storeSuite(driver: Driver): void {
       await store.updateProfile(token, sampleProfile({ v: 2 }), sampleAssessment('ttps'));
       await store.updateEvidence(token, 'passport', { state: 'done', note: 'x' });
       await store.updateTrackerStage(token, 'submitted', { date: '2025-01-01', note: 'y' });
-      const before = [...(await dumpAllRows(db)).entries()].filter(([, rows]) => rows.some((r) => r.includes(caseId)));
+      const before = [...(await dumpAllRows(db)).entries()].filter(([, rows]) =>
+        rows.some((r) => r.includes(caseId)),
+      );
       expect(before.map(([table]) => table).sort()).toEqual([
         'case_assessments',
         'case_audit',
@@ -384,7 +413,10 @@ export function storeSuite(driver: Driver): void {
       const long = 'x'.repeat(2001);
       const cases: [() => Promise<unknown>, string][] = [
         [() => store.createCase({ profile: { a: 1 }, language: 'fr' as 'en' }), 'language'],
-        [() => store.createCase({ profile: [] as unknown as Record<string, unknown>, language: 'en' }), 'profile'],
+        [
+          () => store.createCase({ profile: [] as unknown as Record<string, unknown>, language: 'en' }),
+          'profile',
+        ],
         [() => store.createCase({ profile: { a: 'nul\u0000' }, language: 'en' }), 'profile'],
         [() => store.createCase({ profile: { a: '\uD800' }, language: 'en' }), 'profile'],
         [() => store.createCase({ profile: { a: Number.NaN }, language: 'en' }), 'profile'],
@@ -395,19 +427,21 @@ export function storeSuite(driver: Driver): void {
           'assessment',
         ],
         [
-          () => store.createCase({
-            profile: { a: 1 },
-            language: 'en',
-            assessment: { ...sampleAssessment(), route: { id: 'qmas: Zephyrine', name: '' } },
-          }),
+          () =>
+            store.createCase({
+              profile: { a: 1 },
+              language: 'en',
+              assessment: { ...sampleAssessment(), route: { id: 'qmas: Zephyrine', name: '' } },
+            }),
           'assessment.route.id',
         ],
         [
-          () => store.createCase({
-            profile: { a: 1 },
-            language: 'en',
-            assessment: { ...sampleAssessment(), submittedAt: '2025-01-01' },
-          }),
+          () =>
+            store.createCase({
+              profile: { a: 1 },
+              language: 'en',
+              assessment: { ...sampleAssessment(), submittedAt: '2025-01-01' },
+            }),
           'assessment.submittedAt',
         ],
         [() => store.updateEvidence(token, 'passport', { state: 'finished' as 'done' }), 'state'],
@@ -415,15 +449,26 @@ export function storeSuite(driver: Driver): void {
         [() => store.updateEvidence(token, 'passport', {}), 'changes'],
         [() => store.updateEvidence(token, 'pass port', { state: 'done' }), 'itemId'],
         [() => store.updateEvidence(token, 'passport:Zephyrine', { state: 'done' }), 'itemId'],
-        [() => store.setEvidenceItems(token, [{ id: 'a', labelKey: 'k' }, { id: 'a', labelKey: 'k' }]), 'items[1].id'],
-        [() => store.setEvidenceItems(token, [{ id: 'a', labelKey: 'k', state: 'x' as 'done' }]), 'items[0].state'],
+        [
+          () =>
+            store.setEvidenceItems(token, [
+              { id: 'a', labelKey: 'k' },
+              { id: 'a', labelKey: 'k' },
+            ]),
+          'items[1].id',
+        ],
+        [
+          () => store.setEvidenceItems(token, [{ id: 'a', labelKey: 'k', state: 'x' as 'done' }]),
+          'items[0].state',
+        ],
         [() => store.setEvidenceItems(token, [{ id: 'a', labelKey: '' }]), 'items[0].labelKey'],
         [() => store.setEvidenceItems(token, 'x' as never), 'items'],
         [
-          () => store.setEvidenceItems(
-            token,
-            Array.from({ length: 201 }, (_, i) => ({ id: `i${i}`, labelKey: 'k' })),
-          ),
+          () =>
+            store.setEvidenceItems(
+              token,
+              Array.from({ length: 201 }, (_, i) => ({ id: `i${i}`, labelKey: 'k' })),
+            ),
           'items',
         ],
         [() => store.updateTrackerStage(token, 'submitted', { date: '2025-02-30' }), 'date'],
@@ -457,7 +502,10 @@ export function storeSuite(driver: Driver): void {
         close: async () => undefined,
       };
       const s = new CaseStore(broken);
-      const error = await expectStoreError(s.createCase({ profile: { a: 1 }, language: 'en' }), 'storage_failure');
+      const error = await expectStoreError(
+        s.createCase({ profile: { a: 1 }, language: 'en' }),
+        'storage_failure',
+      );
       expect(error.message).not.toMatch(/relation|SELECT|cases"/);
       expect(error.cause).toBeInstanceOf(Error);
       await expectStoreError(s.hitRateLimit('k', 60, 1), 'storage_failure');
@@ -475,9 +523,9 @@ export function storeSuite(driver: Driver): void {
       const again = await t.reopen();
       if (driver === 'pglite') store = again;
       db = store.db;
-      expect((await store.getCase((await store.createCase({ profile: { a: 1 }, language: 'en' })).token)).profile).toEqual(
-        { a: 1 },
-      );
+      expect(
+        (await store.getCase((await store.createCase({ profile: { a: 1 }, language: 'en' })).token)).profile,
+      ).toEqual({ a: 1 });
     });
 
     it('refuses to start when an applied migration file was edited', async () => {
@@ -496,9 +544,17 @@ export function storeSuite(driver: Driver): void {
       t.clock.now = Date.parse('2025-03-01T02:00:10.000Z'); // 10 s into a 60 s window
       const key = `create:${driver}:203.0.113.7`;
       for (let i = 1; i <= 3; i++) {
-        expect(await store.hitRateLimit(key, 60, 3)).toEqual({ allowed: true, retryAfterSeconds: 0, hits: i });
+        expect(await store.hitRateLimit(key, 60, 3)).toEqual({
+          allowed: true,
+          retryAfterSeconds: 0,
+          hits: i,
+        });
       }
-      expect(await store.hitRateLimit(key, 60, 3)).toEqual({ allowed: false, retryAfterSeconds: 50, hits: 4 });
+      expect(await store.hitRateLimit(key, 60, 3)).toEqual({
+        allowed: false,
+        retryAfterSeconds: 50,
+        hits: 4,
+      });
       advance(49_500);
       expect(await store.hitRateLimit(key, 60, 3)).toMatchObject({ allowed: false, retryAfterSeconds: 1 });
       // Other keys and other window sizes count separately.
@@ -516,7 +572,9 @@ export function storeSuite(driver: Driver): void {
       const key = `burst:${driver}`;
       const results = await Promise.all(Array.from({ length: 30 }, () => store.hitRateLimit(key, 60, 10)));
       expect(results.filter((r) => r.allowed)).toHaveLength(10);
-      expect(results.map((r) => r.hits).sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+      expect(results.map((r) => r.hits).sort((a, b) => a - b)).toEqual(
+        Array.from({ length: 30 }, (_, i) => i + 1),
+      );
     });
 
     it('prunes counters whose window has ended', async () => {
@@ -525,19 +583,28 @@ export function storeSuite(driver: Driver): void {
       await store.hitRateLimit(`${key}:long`, 86_400, 5);
       advance(2_000);
       expect(await store.pruneRateLimits()).toBeGreaterThanOrEqual(1);
-      const { rows } = await db.query<{ key: string }>('SELECT key FROM rate_limits WHERE key LIKE $1', [`${key}%`]);
+      const { rows } = await db.query<{ key: string }>('SELECT key FROM rate_limits WHERE key LIKE $1', [
+        `${key}%`,
+      ]);
       expect(rows.map((r) => r.key)).toEqual([`${key}:long`]);
     });
   });
 
   describe('concurrency', () => {
     it('applies 20 parallel updates to one case, none lost', async () => {
-      const items = Array.from({ length: 20 }, (_, i) => ({ id: `item-${i}`, labelKey: `evidence.item_${i}` }));
+      const items = Array.from({ length: 20 }, (_, i) => ({
+        id: `item-${i}`,
+        labelKey: `evidence.item_${i}`,
+      }));
       const { token } = await store.createCase({ profile: { v: 0 }, language: 'en', evidence: items });
       await Promise.all([
-        ...Array.from({ length: 20 }, (_, i) => store.updateProfile(token, { v: i + 1 }, sampleAssessment('qmas'))),
+        ...Array.from({ length: 20 }, (_, i) =>
+          store.updateProfile(token, { v: i + 1 }, sampleAssessment('qmas')),
+        ),
         ...items.map((item, i) => store.updateEvidence(token, item.id, { state: 'done', note: `n${i}` })),
-        ...Array.from({ length: 20 }, (_, i) => store.updateTrackerStage(token, `stage-${i}`, { date: '2025-01-02' })),
+        ...Array.from({ length: 20 }, (_, i) =>
+          store.updateTrackerStage(token, `stage-${i}`, { date: '2025-01-02' }),
+        ),
       ]);
       const versions = await store.listProfileVersions(token);
       expect(versions.map((v) => v.version)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));

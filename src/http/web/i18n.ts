@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { hasWebMessage, locales, type WebMessageKey, webMessage } from '../../i18n/web-messages.ts';
 import { type Lang, languages } from '../../rules/schema.ts';
+import { fromAcceptLanguage, parseLangParam } from '../lang.ts';
 import { isHttps } from './security.ts';
 
 /** The value of `<html lang>` for each language. */
@@ -20,24 +21,14 @@ export function isLang(value: unknown): value is Lang {
 
 const LANG_COOKIE = 'lang';
 
-function fromAcceptLanguage(header: string | undefined): Lang | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(',')) {
-    const tag = part.split(';')[0]?.trim().toLowerCase() ?? '';
-    if (tag.startsWith('en')) return 'en';
-    if (/^zh-(hant|hk|tw|mo)/.test(tag)) return 'zh-Hant';
-    if (tag.startsWith('zh')) return 'zh-Hans';
-  }
-  return undefined;
-}
-
 /**
  * The page language: `?lang=` (remembered in the `lang` cookie), then the cookie, then the
  * fallback (a saved case's language), then the browser's Accept-Language, then the default.
  */
 export function resolveLang(c: Context, defaultLang: Lang, fallback?: Lang): Lang {
-  const query = c.req.query('lang');
-  if (isLang(query)) {
+  const raw = c.req.query('lang');
+  const query = raw === undefined ? undefined : parseLangParam(raw);
+  if (query) {
     if (getCookie(c, LANG_COOKIE) !== query) rememberLang(c, query);
     return query;
   }

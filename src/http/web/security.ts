@@ -12,7 +12,7 @@ export interface WebSecrets {
   /** AES-256-GCM key of the draft cookie. */
   draftKey: Buffer;
   /** HMAC key of hono's signed cookies (the CSRF token). */
-  cookieKey: Buffer;
+  cookieKey: string;
   source: 'env' | 'random';
 }
 
@@ -28,7 +28,7 @@ export function webSecrets(secret: string | undefined = process.env.ROUTEWISE_SE
     source = 'random';
   }
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', master, 'routewise-web', info, 32));
-  return { draftKey: derive('draft-cookie-v1'), cookieKey: derive('csrf-cookie-v1'), source };
+  return { draftKey: derive('draft-cookie-v1'), cookieKey: derive('csrf-cookie-v1').toString('base64url'), source };
 }
 
 export function isHttps(c: Context): boolean {

@@ -1,0 +1,76 @@
+import { createHmac } from 'node:crypto';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import type { Logger } from 'pino';
+import type { CaseRules } from '../../rules/case-schema.ts';
+import type { Lang } from '../../rules/schema.ts';
+import type { RouteRules } from '../../rules/types.ts';
+import type { Store } from '../../store/index.ts';
+import { ApiError } from '../errors.ts';
+
+/** Hono variables set per request. */
+export interface ApiEnv {
+  Variables: {
+    lang: Lang;
+    /** Where `lang` came from: ?lang=, Accept-Language, or neither (a case then uses its own). */
+    langSource: 'query' | 'header' | 'default';
+  };
+}
+
+/** What the API's handlers share: the deps with every default filled in. */
+export interface ApiContext {
+  routes: ReadonlyMap<string, RouteRules>;
+  caseRules: ReadonlyMap<string, CaseRules>;
+  store: Store;
+  now: () => Date;
+  defaultLang: Lang;
+  logger: Logger;
+  casesPerHour: number;
+  /** The rate-limit key for a request's client: a keyed hash, never the address itself. */
+  clientKey: (c: Context) => string;
+}
+
+export const DEFAULT_ROUTE = 'hk.qmas';
+
+/** A route by id, or `not_found`. */
+export function routeOr404(ctx: ApiContext, id: string): RouteRules {
+  const rules = ctx.routes.get(id);
+  if (!rules) throw new ApiError('not_found');
+  return rules;
+}
+
+export function caseRulesOf(ctx: ApiContext, id: string): CaseRules {
+  const rules = ctx.caseRules.get(id);
+  if (!rules) throw new Error(`No case rules loaded for route ${id}`);
+  return rules;
+}
+
+function socketAddress(c: Context): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined; // in-process requests (tests) have no socket
+  }
+}
+
+/**
+ * How a request's client is recognised for rate limiting. Behind one trusted proxy the client
+ * is the last X-Forwarded-For hop (the one the proxy added); otherwise the socket's address.
+ * The address is reduced to an HMAC so no counter row ever holds an IP address.
+ */
+export function clientKeyFn(options: {
+  clientIp?: ((c: Context) => string | undefined) | undefined;
+  trustProxy?: boolean | undefined;
+  secret?: string | undefined;
+}): (c: Context) => string {
+  const secret = options.secret ?? 'routewise-rate-limit';
+  return (c) => {
+    let ip = options.clientIp?.(c);
+    if (ip === undefined && options.trustProxy) {
+      const hops = c.req.header('x-forwarded-for')?.split(',').map((h) => h.trim()).filter(Boolean);
+      ip = hops?.[hops.length - 1];
+    }
+    ip ??= socketAddress(c) ?? 'unknown';
+    return createHmac('sha256', secret).update(ip).digest('base64url').slice(0, 32);
+  };
+}

@@ -1,0 +1,523 @@
+/** @jsxImportSource hono/jsx */
+import type { Context, Hono } from 'hono';
+import {
+  type Answer,
+  type Answers,
+  type FieldSpec,
+  type FieldValue,
+  type Flow,
+  type FlowNode,
+  findNode,
+  firstUnanswered,
+  flows,
+  isAnswered,
+  isListAnswer,
+  type ListAnswer,
+  type ListNode,
+  nextNode,
+  path,
+  previousNode,
+  type QuestionNode,
+} from '../../flows/index.ts';
+import type { RouteRules } from '../../rules/types.ts';
+import { Button, ErrorSummary, Form, Notice, Radios, SummaryList } from './components.tsx';
+import { answersOf, clearDraft, type Draft, loadDraft, newDraft, type PageContext, pageContext, saveDraft, type WebEnv } from './context.ts';
+import { addYearsToDay, hongKongDay } from './dates.ts';
+import { answerToRaw, type FieldError, type ParseContext, parseAnswer, type Raw } from './forms.ts';
+import type { T } from './i18n.ts';
+import { Layout, render } from './layout.tsx';
+import { answerLines, displayValue, fieldLabel, QuestionPage } from './questions.tsx';
+import { earliestMoment } from './rules-view.ts';
+import { DraftTooLargeError } from './security.ts';
+
+/**
+ * The self-assessment wizard: one question per page, plain form POSTs and redirects (works with
+ * JavaScript off). The answers so far live in the sealed draft cookie, never in a URL.
+ */
+
+export interface Wizard {
+  flow: Flow;
+  rules: RouteRules;
+  base: string;
+}
+
+export function wizardFor(c: Context, env: WebEnv): Wizard | undefined {
+  const id = c.req.param('route') ?? '';
+  const flow = flows.get(id);
+  const rules = env.deps.routes.get(id);
+  return flow && rules ? { flow, rules, base: `/assess/${id}` } : undefined;
+}
+
+export async function formOf(c: Context): Promise<Raw> {
+  const body = await c.req.parseBody({ all: false });
+  const raw: Raw = {};
+  for (const [k, v] of Object.entries(body)) if (typeof v === 'string') raw[k] = v;
+  return raw;
+}
+
+function isChange(c: Context): boolean {
+  return c.req.query('change') === '1';
+}
+
+function withChange(href: string, change: boolean): string {
+  return change ? `${href}?change=1` : href;
+}
+
+/** Where a node's page is: a question's own page, or a list's summary. */
+export function nodeHref(w: Wizard, node: FlowNode): string {
+  return `${w.base}/${node.id}`;
+}
+
+/** Where to go after answering `id`: the next question, or the check page when changing an answer. */
+function forward(w: Wizard, answers: Answers, id: string, change: boolean): string {
+  if (change) {
+    const missing = firstUnanswered(w.flow, answers);
+    return missing ? withChange(nodeHref(w, missing), true) : `${w.base}/check`;
+  }
+  const next = nextNode(w.flow, answers, id);
+  return next ? nodeHref(w, next) : `${w.base}/check`;
+}
+
+function backFrom(w: Wizard, answers: Answers, id: string, change: boolean): string {
+  if (change) return `${w.base}/check`;
+  const prev = previousNode(w.flow, answers, id);
+  return prev ? nodeHref(w, prev) : w.base;
+}
+
+function progress(t: T, w: Wizard, answers: Answers, id: string): string | undefined {
+  const nodes = path(w.flow, answers).filter((n) => n.kind === 'question' || n.kind === 'list');
+  const index = nodes.findIndex((n) => n.id === id);
+  return index < 0 ? undefined : t('wizard.progress', { n: index + 1, total: nodes.length });
+}
+
+/** Date checks beyond the format: no birth in the future; a submission date with rules in force. */
+export function parseContext(env: WebEnv, w: Wizard, t: T, keyBase: string): ParseContext {
+  const now = env.deps.now();
+  const today = hongKongDay(now);
+  const earliest = hongKongDay(new Date(earliestMoment(w.rules)));
+  const latest = addYearsToDay(today, 5);
+  return {
+    today,
+    presentLabel: t.dyn(`q.${keyBase}.to.present`),
+    check: (spec: FieldSpec, value: FieldValue) => {
+      if (spec.type !== 'date' || typeof value !== 'string' || value === 'unknown') return undefined;
+      if (keyBase === w.flow.submissionNode) {
+        if (value < earliest) return { key: 'error.date.beforeRules', params: { date: t.date(earliest) } };
+        if (value > latest) return { key: 'error.date.tooLate', params: { date: t.date(latest) } };
+        return undefined;
+      }
+      return value > today ? { key: 'error.date.future' } : undefined;
+    },
+  };
+}
+
+/** Cross-field checks of a list item (a job must not end before it starts). */
+function checkItem(node: ListNode, answer: Answer): FieldError[] {
+  if (node.id === 'work-periods' && typeof answer.from === 'string' && typeof answer.to === 'string' && answer.to !== 'present') {
+    if (answer.to < answer.from) return [{ field: 'to', anchor: 'to-month', key: 'error.month.order' }];
+  }
+  return [];
+}
+
+function store(c: Context, env: WebEnv, draft: Draft): Response | undefined {
+  try {
+    saveDraft(c, env, draft);
+    return undefined;
+  } catch (error) {
+    if (error instanceof DraftTooLargeError) return c.text('Too many answers to keep in this browser.', 413);
+    throw error;
+  }
+}
+
+function questionTitle(t: T, node: FlowNode): string {
+  return t.dyn(`q.${node.id}.title`);
+}
+
+function questionHint(t: T, node: FlowNode): string | undefined {
+  const key = `q.${node.id}.hint`;
+  return t.has(key) ? t.dyn(key) : undefined;
+}
+
+async function showQuestion(c: Context, env: WebEnv, w: Wizard, node: QuestionNode, raw: Raw | undefined, errors: FieldError[]) {
+  const ctx = await pageContext(c, env);
+  const { t } = ctx;
+  const draft = loadDraft(c, env, w.flow.routeId);
+  const answers = answersOf(draft);
+  const change = isChange(c);
+  const stored = answers[node.id];
+  const current = stored && !isListAnswer(stored) ? stored : node.defaults?.(hongKongDay(env.deps.now()));
+  const page = (
+    <QuestionPage
+      t={t}
+      csrf={ctx.csrf}
+      url={ctx.url}
+      title={questionTitle(t, node)}
+      hint={questionHint(t, node)}
+      caption={progress(t, w, answers, node.id)}
+      keyBase={node.id}
+      specs={node.inputs}
+      raw={raw ?? answerToRaw(node.inputs, current)}
+      errors={errors}
+      back={backFrom(w, answers, node.id, change)}
+      action={withChange(`${w.base}/${node.id}`, change)}
+      submitLabel={t('word.continue')}
+    />
+  );
+  return render(c, page, errors.length > 0 ? 422 : 200);
+}
+
+async function postQuestion(c: Context, env: WebEnv, w: Wizard, node: QuestionNode) {
+  const raw = await formOf(c);
+  const t = (await pageContext(c, env)).t;
+  const { answer, errors } = parseAnswer(node.inputs, raw, parseContext(env, w, t, node.id));
+  if (!answer) return showQuestion(c, env, w, node, raw, errors);
+  const draft = loadDraft(c, env, w.flow.routeId) ?? newDraft(env, w.flow.routeId);
+  draft.answers = { ...draft.answers, [node.id]: answer };
+  // A comparison of two dates holds only for the answers it was made with.
+  delete draft.compareWith;
+  const failed = store(c, env, draft);
+  if (failed) return failed;
+  return c.redirect(forward(w, draft.answers, node.id, isChange(c)), 303);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists: add another
+// ---------------------------------------------------------------------------------------------
+
+function listOf(answers: Answers, node: ListNode): ListAnswer {
+  const a = answers[node.id];
+  return isListAnswer(a) ? a : { items: [], done: false };
+}
+
+async function showListSummary(c: Context, env: WebEnv, w: Wizard, node: ListNode, error?: FieldError) {
+  const ctx = await pageContext(c, env);
+  const { t } = ctx;
+  const draft = loadDraft(c, env, w.flow.routeId);
+  const answers = answersOf(draft);
+  const list = listOf(answers, node);
+  const change = isChange(c);
+  if (list.items.length === 0) return c.redirect(withChange(`${w.base}/${node.id}/add`, change), 303);
+  const full = list.items.length >= node.maxItems;
+  const title = t.dyn(`q.${node.id}.title`);
+  const errors = error ? [{ href: `#${error.anchor}`, text: t('error.item', { label: t.dyn(`q.${node.id}.addAnother`), message: t(error.key, error.params) }) }] : [];
+  const page = (
+    <Layout t={t} title={error ? `${t('word.error')} ${title}` : title} url={ctx.url} section="assess" before={<a class="back-link" href={backFrom(w, answers, node.id, change)}>{t('word.back')}</a>}>
+      <ErrorSummary t={t} errors={errors} />
+      <p class="caption">{progress(t, w, answers, node.id)}</p>
+      <h1>{t.dyn(`q.${node.id}.summary`, { n: list.items.length })}</h1>
+      <ol class="add-another">
+        {list.items.map((item, i) => (
+          <li class="add-another__item">
+            <h2 class="add-another__title">{t.dyn(`q.${node.id}.item`, { n: i + 1 })}</h2>
+            <ul class="list">
+              {answerLines(t, node.id, node.item, item).map((line) => (
+                <li>{line}</li>
+              ))}
+            </ul>
+            <div class="add-another__actions">
+              <a href={withChange(`${w.base}/${node.id}/${i + 1}`, change)}>
+                {t('word.change')}
+                <span class="visually-hidden"> {t.dyn(`q.${node.id}.item`, { n: i + 1 })}</span>
+              </a>
+              <Form action={withChange(`${w.base}/${node.id}/${i + 1}/remove`, change)} csrf={ctx.csrf} class="inline-form">
+                <button type="submit" class="link-button">
+                  {t('word.remove')}
+                  <span class="visually-hidden"> {t.dyn(`q.${node.id}.item`, { n: i + 1 })}</span>
+                </button>
+              </Form>
+            </div>
+          </li>
+        ))}
+      </ol>
+      <Form action={withChange(`${w.base}/${node.id}`, change)} csrf={ctx.csrf}>
+        {full ? (
+          <>
+            <p class="hint">{t('error.list.full', { max: node.maxItems })}</p>
+            <input type="hidden" name="addAnother" value="no" />
+          </>
+        ) : (
+          <Radios
+            t={t}
+            name="addAnother"
+            label={t.dyn(`q.${node.id}.addAnother`)}
+            raw={{}}
+            error={error ? t(error.key) : undefined}
+            inline
+            options={[
+              { value: 'yes', label: t('list.addAnother.yes') },
+              { value: 'no', label: t('list.addAnother.no') },
+            ]}
+          />
+        )}
+        <Button>{t('word.continue')}</Button>
+      </Form>
+    </Layout>
+  );
+  return render(c, page, error ? 422 : 200);
+}
+
+async function postListSummary(c: Context, env: WebEnv, w: Wizard, node: ListNode) {
+  const raw = await formOf(c);
+  const change = isChange(c);
+  const draft = loadDraft(c, env, w.flow.routeId) ?? newDraft(env, w.flow.routeId);
+  const list = listOf(draft.answers, node);
+  const choice = raw.addAnother;
+  if (choice === 'yes' && list.items.length < node.maxItems) return c.redirect(withChange(`${w.base}/${node.id}/add`, change), 303);
+  if (choice !== 'no' && choice !== 'yes') {
+    return showListSummary(c, env, w, node, { field: 'addAnother', anchor: 'addAnother', key: 'error.addAnother' });
+  }
+  if (list.items.length === 0) return c.redirect(withChange(`${w.base}/${node.id}/add`, change), 303);
+  draft.answers = { ...draft.answers, [node.id]: { items: list.items, done: true } };
+  delete draft.compareWith;
+  const failed = store(c, env, draft);
+  if (failed) return failed;
+  return c.redirect(forward(w, draft.answers, node.id, change), 303);
+}
+
+function itemIndex(c: Context, list: ListAnswer): number | undefined {
+  const n = Number(c.req.param('n'));
+  return Number.isInteger(n) && n >= 1 && n <= list.items.length ? n - 1 : undefined;
+}
+
+async function showItem(c: Context, env: WebEnv, w: Wizard, node: ListNode, index: number | undefined, raw: Raw | undefined, errors: FieldError[]) {
+  const ctx = await pageContext(c, env);
+  const { t } = ctx;
+  const answers = answersOf(loadDraft(c, env, w.flow.routeId));
+  const list = listOf(answers, node);
+  const change = isChange(c);
+  const current = index === undefined ? undefined : list.items[index];
+  const title = index === undefined ? t.dyn(`q.${node.id}.add`) : t.dyn(`q.${node.id}.edit`, { n: index + 1 });
+  const back = list.items.length > 0 ? withChange(`${w.base}/${node.id}`, change) : backFrom(w, answers, node.id, change);
+  const action = withChange(`${w.base}/${node.id}/${index === undefined ? 'add' : index + 1}`, change);
+  const page = (
+    <QuestionPage
+      t={t}
+      csrf={ctx.csrf}
+      url={ctx.url}
+      title={title}
+      hint={undefined}
+      caption={progress(t, w, answers, node.id)}
+      keyBase={node.id}
+      specs={node.item}
+      raw={raw ?? answerToRaw(node.item, current)}
+      errors={errors}
+      back={back}
+      action={action}
+      submitLabel={t('word.continue')}
+    />
+  );
+  return render(c, page, errors.length > 0 ? 422 : 200);
+}
+
+async function postItem(c: Context, env: WebEnv, w: Wizard, node: ListNode, editing: boolean) {
+  const raw = await formOf(c);
+  const t = (await pageContext(c, env)).t;
+  const draft = loadDraft(c, env, w.flow.routeId) ?? newDraft(env, w.flow.routeId);
+  const list = listOf(draft.answers, node);
+  const index = editing ? itemIndex(c, list) : undefined;
+  if (editing && index === undefined) return c.redirect(`${w.base}/${node.id}`, 303);
+  if (!editing && list.items.length >= node.maxItems) return c.redirect(`${w.base}/${node.id}`, 303);
+  const parsed = parseAnswer(node.item, raw, parseContext(env, w, t, node.id));
+  const errors = parsed.answer ? checkItem(node, parsed.answer) : parsed.errors;
+  if (!parsed.answer || errors.length > 0) return showItem(c, env, w, node, index, raw, errors);
+  const items = [...list.items];
+  if (index === undefined) items.push(parsed.answer);
+  else items[index] = parsed.answer;
+  draft.answers = { ...draft.answers, [node.id]: { items, done: list.done } };
+  delete draft.compareWith;
+  const failed = store(c, env, draft);
+  if (failed) return failed;
+  return c.redirect(withChange(`${w.base}/${node.id}`, isChange(c)), 303);
+}
+
+async function removeItem(c: Context, env: WebEnv, w: Wizard, node: ListNode) {
+  const draft = loadDraft(c, env, w.flow.routeId);
+  if (!draft) return c.redirect(w.base, 303);
+  const list = listOf(draft.answers, node);
+  const index = itemIndex(c, list);
+  if (index !== undefined) {
+    const items = list.items.filter((_, i) => i !== index);
+    draft.answers = { ...draft.answers, [node.id]: { items, done: list.done && items.length > 0 } };
+    delete draft.compareWith;
+    const failed = store(c, env, draft);
+    if (failed) return failed;
+  }
+  return c.redirect(withChange(`${w.base}/${node.id}`, isChange(c)), 303);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Start and check answers
+// ---------------------------------------------------------------------------------------------
+
+async function showStart(c: Context, env: WebEnv, w: Wizard) {
+  const ctx = await pageContext(c, env);
+  const { t } = ctx;
+  const draft = loadDraft(c, env, w.flow.routeId);
+  const first = w.flow.nodes[0] as FlowNode;
+  const resume = draft ? (firstUnanswered(w.flow, draft.answers) ?? undefined) : undefined;
+  const name = w.rules.route.name[t.lang];
+  const page = (
+    <Layout t={t} title={t('wizard.title', { route: name })} url={ctx.url} section="assess">
+      {c.req.query('cleared') === '1' ? (
+        <Notice kind="success">
+          <p>{t('wizard.cleared')}</p>
+        </Notice>
+      ) : null}
+      <h1>{t('wizard.title', { route: name })}</h1>
+      <p class="lead">{t('wizard.start.lead', { n: path(w.flow, {}).length })}</p>
+      <p>{t('wizard.start.privacy')}</p>
+      <p>{t('result.notApproval')}</p>
+      {draft ? (
+        <p>
+          <a class="button button--start" href={resume ? nodeHref(w, resume) : `${w.base}/check`} role="button" draggable="false">
+            {t('wizard.resume')}
+          </a>
+        </p>
+      ) : (
+        <p>
+          <a class="button button--start" href={nodeHref(w, first)} role="button" draggable="false">
+            {t('wizard.start.button')}
+          </a>
+        </p>
+      )}
+      {draft ? <ClearForm t={t} csrf={ctx.csrf} base={w.base} /> : null}
+      <p>
+        <a href={`/routes/${w.flow.routeId}`}>{t('home.guide')}</a>
+      </p>
+    </Layout>
+  );
+  return render(c, page);
+}
+
+export function ClearForm(props: { t: T; csrf: string; base: string }) {
+  return (
+    <Form action={`${props.base}/clear`} csrf={props.csrf} class="inline-form">
+      <Button variant="secondary">{props.t('wizard.clear')}</Button>
+    </Form>
+  );
+}
+
+export function checkRows(t: T, w: Wizard, answers: Answers, change: boolean) {
+  const rows: Array<{ key: string; value: string | ReturnType<typeof Lines>; action?: { href: string; text: string; hidden: string } }> = [];
+  for (const node of path(w.flow, answers)) {
+    const a = answers[node.id];
+    if (node.kind === 'list') {
+      const list = isListAnswer(a) ? a : { items: [], done: false };
+      list.items.forEach((item, i) => {
+        const key = t.dyn(`q.${node.id}.item`, { n: i + 1 });
+        rows.push({
+          key,
+          value: <Lines lines={answerLines(t, node.id, node.item, item)} />,
+          action: { href: withChange(`${w.base}/${node.id}/${i + 1}`, change), text: t('word.change'), hidden: key },
+        });
+      });
+      continue;
+    }
+    if (!a || isListAnswer(a)) continue;
+    if (node.inputs.length === 1) {
+      const spec = node.inputs[0] as FieldSpec;
+      const title = questionTitle(t, node);
+      rows.push({
+        key: title,
+        value: displayValue(t, node.id, spec, a[spec.name]),
+        action: { href: withChange(nodeHref(w, node), change), text: t('word.change'), hidden: title },
+      });
+    } else {
+      for (const spec of node.inputs) {
+        const label = fieldLabel(t, node.id, spec);
+        rows.push({
+          key: label,
+          value: displayValue(t, node.id, spec, a[spec.name]),
+          action: { href: withChange(nodeHref(w, node), change), text: t('word.change'), hidden: label },
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+function Lines(props: { lines: readonly string[] }) {
+  return (
+    <ul class="list">
+      {props.lines.map((l) => (
+        <li>{l}</li>
+      ))}
+    </ul>
+  );
+}
+
+async function showCheck(c: Context, env: WebEnv, w: Wizard) {
+  const ctx = await pageContext(c, env);
+  const { t } = ctx;
+  const draft = loadDraft(c, env, w.flow.routeId);
+  if (!draft) return c.redirect(w.base, 303);
+  const missing = firstUnanswered(w.flow, draft.answers);
+  if (missing) return c.redirect(nodeHref(w, missing), 303);
+  const last = path(w.flow, draft.answers).at(-1);
+  const page = (
+    <Layout t={t} title={t('check.title')} url={ctx.url} section="assess" before={last ? <a class="back-link" href={nodeHref(w, last)}>{t('word.back')}</a> : null}>
+      <h1>{t('check.title')}</h1>
+      <p>{t('check.lead')}</p>
+      <SummaryList rows={checkRows(t, w, draft.answers, true)} />
+      <p>
+        <a class="button" href={`${w.base}/result`} role="button" draggable="false">
+          {t('check.submit')}
+        </a>
+      </p>
+      <ClearForm t={t} csrf={ctx.csrf} base={w.base} />
+    </Layout>
+  );
+  return render(c, page);
+}
+
+export function registerWizard(app: Hono, env: WebEnv, resultRoutes: (app: Hono) => void): void {
+  const withWizard =
+    (handler: (c: Context, w: Wizard) => Response | Promise<Response>) =>
+    (c: Context): Response | Promise<Response> => {
+      const w = wizardFor(c, env);
+      return w ? handler(c, w) : c.notFound();
+    };
+  const withNode =
+    (handler: (c: Context, w: Wizard, node: FlowNode) => Response | Promise<Response>) =>
+    (c: Context): Response | Promise<Response> => {
+      const w = wizardFor(c, env);
+      const node = w ? findNode(w.flow, c.req.param('node') ?? '') : undefined;
+      return w && node ? handler(c, w, node) : c.notFound();
+    };
+  const withList =
+    (handler: (c: Context, w: Wizard, node: ListNode) => Response | Promise<Response>) =>
+    withNode((c, w, node) => (node.kind === 'list' ? handler(c, w, node) : c.notFound()));
+
+  app.get('/assess/:route', withWizard((c, w) => showStart(c, env, w)));
+  app.post(
+    '/assess/:route/clear',
+    withWizard((c, w) => {
+      clearDraft(c);
+      return c.redirect(`${w.base}?cleared=1`, 303);
+    }),
+  );
+  app.get('/assess/:route/check', withWizard((c, w) => showCheck(c, env, w)));
+  resultRoutes(app);
+  app.get(
+    '/assess/:route/:node',
+    withNode((c, w, node) => (node.kind === 'list' ? showListSummary(c, env, w, node) : showQuestion(c, env, w, node, undefined, []))),
+  );
+  app.post(
+    '/assess/:route/:node',
+    withNode((c, w, node) => (node.kind === 'list' ? postListSummary(c, env, w, node) : postQuestion(c, env, w, node))),
+  );
+  app.get('/assess/:route/:node/add', withList((c, w, node) => showItem(c, env, w, node, undefined, undefined, [])));
+  app.post('/assess/:route/:node/add', withList((c, w, node) => postItem(c, env, w, node, false)));
+  app.get(
+    '/assess/:route/:node/:n{[0-9]{1,3}}',
+    withList((c, w, node) => {
+      const list = listOf(answersOf(loadDraft(c, env, w.flow.routeId)), node);
+      const index = itemIndex(c, list);
+      return index === undefined ? c.redirect(`${w.base}/${node.id}`, 303) : showItem(c, env, w, node, index, undefined, []);
+    }),
+  );
+  app.post('/assess/:route/:node/:n{[0-9]{1,3}}', withList((c, w, node) => postItem(c, env, w, node, true)));
+  app.post('/assess/:route/:node/:n{[0-9]{1,3}}/remove', withList((c, w, node) => removeItem(c, env, w, node)));
+}
+
+export { isAnswered, type PageContext };
