@@ -2,7 +2,22 @@
  * The rule cases: every `rules/**\/tests/*.yaml` file lists cases written from the published
  * rules (not from running the engine). Each case builds a profile from a fixture plus overrides,
  * assesses it at a submission moment against the route in the folder above `tests/`, and checks
- * dotted paths into the Assessment JSON. See `CaseFile` below for the format.
+ * dotted paths into the Assessment JSON; each case is one `it`, named by its sentence.
+ *
+ *   - name: A 50-year-old meets criterion 1 on the day of their 50th birthday
+ *     at: "2024-11-01T00:00:00+08:00"   # submission moment, with its offset (or Z)
+ *     base: strong-2024                  # tests/fixtures/strong-2024.json
+ *     set: { person.dateOfBirth: "1974-11-01" }   # optional; arrays replaced whole
+ *     tests: [gpt]                       # optional; all tests by default
+ *     lang: en                           # optional
+ *     expect:
+ *       tests.gpt.criteria.c01-age.outcome: met
+ *
+ * Paths: object keys; in an array a segment selects the element whose id, test, part, code or
+ * index equals it (else a numeric position); `*` maps the rest of the path over every element.
+ * Expected: a value (deep equal); `absent` (the path resolves to nothing); `{ contains: x }`
+ * (an array including x); `{ min, max }` (bounds, when the actual value is a number). A path
+ * that resolves to nothing fails unless `absent` is expected.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
@@ -399,6 +414,19 @@ describe('the case runner', () => {
     const paths = bad.success ? [] : bad.error.issues.map((i) => i.path.join('.'));
     expect(paths).toEqual(
       expect.arrayContaining(['cases.0.name', 'cases.0.at', 'cases.0.base', 'cases.0.expect', 'cases.0']),
+    );
+  });
+
+  it('fails a real case whose path resolves to nothing, naming the case, path, expected and actual', () => {
+    const file = files.find((f) => f.cases.length > 0);
+    if (!file) throw new Error('no case file with cases');
+    const probe: Case = {
+      ...(file.cases[0] as Case),
+      name: 'A probe case expects a path that does not exist',
+      expect: { status: { min: 0, max: 1 }, 'tests.gpt.criteria.no-such-criterion.outcome': 'met' },
+    };
+    expect(() => runCase(file, probe)).toThrow(
+      /Case "A probe case expects a path that does not exist"[\s\S]*status: expected \{"min":0,"max":1\}, got "[a-z_]+"[\s\S]*tests\.gpt\.criteria\.no-such-criterion\.outcome: expected "met", got nothing/,
     );
   });
 

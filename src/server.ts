@@ -8,16 +8,19 @@
  *   LOG_LEVEL     pino level (default info)
  *   TRUST_PROXY   1 behind one reverse proxy (client address from X-Forwarded-For)
  *   RATE_LIMIT_SECRET  key for hashing client addresses (set the same on every replica)
+ *   ROUTEWISE_RULES_DIR  a rules folder to use instead of the shipped one (rules/)
  *
  * Rules are loaded and validated before anything listens: a broken rule file stops start-up with
  * its file:line. SIGTERM and SIGINT stop accepting connections, finish what is in flight and close
  * the store.
  */
+
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './http/app.ts';
 import { createLogger, safeError } from './http/log.ts';
-import { type CaseRules, shippedCaseRules } from './rules/case-schema.ts';
-import { RuleFileError, shippedRoute } from './rules/loader.ts';
+import { type CaseRules, loadCaseRules } from './rules/case-schema.ts';
+import { loadRoute, RULES_DIR, RuleFileError } from './rules/loader.ts';
 import type { RouteRules } from './rules/types.ts';
 import { openStore, type Store, storeOptionsFromEnv } from './store/index.ts';
 
@@ -25,20 +28,34 @@ const ROUTE_IDS = ['hk.qmas'] as const;
 
 const logger = createLogger();
 
-function loadRules(): { routes: Map<string, RouteRules>; caseRules: Map<string, CaseRules> } {
+function loadRules(dir: string): { routes: Map<string, RouteRules>; caseRules: Map<string, CaseRules> } {
   const routes = new Map<string, RouteRules>();
   const caseRules = new Map<string, CaseRules>();
+  const problems: RuleFileError[] = [];
   for (const id of ROUTE_IDS) {
-    routes.set(id, shippedRoute(id));
-    caseRules.set(id, shippedCaseRules(id));
+    const routeDir = join(dir, ...id.split('.'));
+    // Both loaders run, so one start-up reports every broken file, not just the first.
+    try {
+      routes.set(id, loadRoute(routeDir));
+    } catch (error) {
+      if (!(error instanceof RuleFileError)) throw error;
+      problems.push(error);
+    }
+    try {
+      caseRules.set(id, loadCaseRules(routeDir, id));
+    } catch (error) {
+      if (!(error instanceof RuleFileError)) throw error;
+      problems.push(error);
+    }
   }
+  if (problems.length > 0) throw new RuleFileError(problems.flatMap((p) => p.problems));
   return { routes, caseRules };
 }
 
 async function main(): Promise<void> {
   let rules: ReturnType<typeof loadRules>;
   try {
-    rules = loadRules();
+    rules = loadRules(process.env.ROUTEWISE_RULES_DIR?.trim() || RULES_DIR);
   } catch (error) {
     if (error instanceof RuleFileError) {
       // file:line of every problem, on stderr, then a non-zero exit: never serve broken rules.
@@ -67,7 +84,11 @@ async function main(): Promise<void> {
   const hostname = process.env.HOST ?? '0.0.0.0';
   const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
     logger.info(
-      { port: info.port, store: storeOptions.databaseUrl ? 'postgres' : 'pglite', routes: [...rules.routes.keys()] },
+      {
+        port: info.port,
+        store: storeOptions.databaseUrl ? 'postgres' : 'pglite',
+        routes: [...rules.routes.keys()],
+      },
       'listening',
     );
   });
@@ -101,6 +122,9 @@ async function main(): Promise<void> {
 
 main().catch((error) => {
   // Start-up errors carry no personal data: their message (port in use, bad DATABASE_URL) is shown.
-  logger.fatal({ error: { ...safeError(error), message: error instanceof Error ? error.message : String(error) } }, 'start-up failed');
+  logger.fatal(
+    { error: { ...safeError(error), message: error instanceof Error ? error.message : String(error) } },
+    'start-up failed',
+  );
   process.exit(1);
 });

@@ -11,7 +11,20 @@ const isoDay = (min: string, max: string) =>
     .date({ min: new Date(`${min}T00:00:00Z`), max: new Date(`${max}T00:00:00Z`), noInvalidDate: true })
     .map((d) => d.toISOString().slice(0, 10));
 
-const nationality = fc.constantFrom('GBR', 'CHN', 'USA', 'VNM', 'LAO', 'NPL', 'AFG', 'CUB', 'PRK', 'IND', 'KHM', 'ALB');
+const nationality = fc.constantFrom(
+  'GBR',
+  'CHN',
+  'USA',
+  'VNM',
+  'LAO',
+  'NPL',
+  'AFG',
+  'CUB',
+  'PRK',
+  'IND',
+  'KHM',
+  'ALB',
+);
 
 const degree = fc.record({
   level: unknownOr(fc.constantFrom('bachelor' as const, 'master' as const, 'doctorate' as const)),
@@ -29,13 +42,20 @@ const workPeriod = fc
     fc.record({
       from: fc.constant(from),
       to: fc.constant(
-        present ? ('present' as const) : new Date(Date.parse(`${from}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10),
+        present
+          ? ('present' as const)
+          : new Date(Date.parse(`${from}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10),
       ),
       graduateLevel: yesNo,
       seniorRole: yesNo,
       multinationalOrRenowned: yesNo,
       field: unknownOr(
-        fc.constantFrom('innovation_technology' as const, 'finance' as const, 'international_trade' as const, 'other' as const),
+        fc.constantFrom(
+          'innovation_technology' as const,
+          'finance' as const,
+          'international_trade' as const,
+          'other' as const,
+        ),
       ),
       international: yesNo,
     }),
@@ -73,7 +93,9 @@ const dependant: fc.Arbitrary<Dependant> = fc.oneof(
   }),
 );
 
-const amount = unknownOr(fc.constantFrom(0, 400_000, 999_999, 1_000_000, 2_600_000, 4_999_999, 5_000_000, 9_000_000));
+const amount = unknownOr(
+  fc.constantFrom(0, 400_000, 999_999, 1_000_000, 2_600_000, 4_999_999, 5_000_000, 9_000_000),
+);
 
 export const profileArb: fc.Arbitrary<Profile> = fc.record({
   schemaVersion: fc.constant(1 as const),
@@ -84,7 +106,11 @@ export const profileArb: fc.Arbitrary<Profile> = fc.record({
     prcPassportAbroad: fc.oneof(
       fc.constant('not_applicable' as const),
       fc.constant('unknown' as const),
-      fc.record({ appliesFromOverseas: yesNo, overseasPermanentResidence: yesNo, livedOverseasAtLeastOneYear: yesNo }),
+      fc.record({
+        appliesFromOverseas: yesNo,
+        overseasPermanentResidence: yesNo,
+        livedOverseasAtLeastOneYear: yesNo,
+      }),
     ),
   }),
   character: fc.record({ selfSupporting: yesNo, criminalRecord: yesNo, adverseImmigrationRecord: yesNo }),
@@ -96,9 +122,12 @@ export const profileArb: fc.Arbitrary<Profile> = fc.record({
     chinese: fc.record({ written: yesNo, putonghua: yesNo, cantonese: yesNo }),
     english: fc.record({ written: yesNo, spoken: yesNo }),
     others: unknownOr(
-      fc.array(fc.record({ language: fc.constantFrom('French', 'Japanese'), written: yesNo, spoken: yesNo }), {
-        maxLength: 2,
-      }),
+      fc.array(
+        fc.record({ language: fc.constantFrom('French', 'Japanese'), written: yesNo, spoken: yesNo }),
+        {
+          maxLength: 2,
+        },
+      ),
     ),
   }),
   work,
@@ -116,7 +145,11 @@ export const profileArb: fc.Arbitrary<Profile> = fc.record({
 
 /** A submission moment in Hong Kong time between the scheme's start and the end of 2026. */
 export const momentArb: fc.Arbitrary<string> = fc
-  .date({ min: new Date('2006-06-28T00:00:00+08:00'), max: new Date('2026-12-31T23:59:00+08:00'), noInvalidDate: true })
+  .date({
+    min: new Date('2006-06-28T00:00:00+08:00'),
+    max: new Date('2026-12-31T23:59:00+08:00'),
+    noInvalidDate: true,
+  })
   .map((d) => `${new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`);
 
 /** Moments on both sides of every date boundary the rules know, a minute apart. */
@@ -135,8 +168,8 @@ export const boundaryMoments = [
   '2023-10-25T00:00:00+08:00',
   '2024-11-01T00:00:00+08:00',
   '2025-02-26T11:00:00+08:00',
-].flatMap((m) => [new Date(Date.parse(m) - 60_000), new Date(Date.parse(m))]).map(
-  (d) => `${new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`,
-);
+]
+  .flatMap((m) => [new Date(Date.parse(m) - 60_000), new Date(Date.parse(m))])
+  .map((d) => `${new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`);
 
 export const momentOrBoundaryArb = fc.oneof(momentArb, fc.constantFrom(...boundaryMoments));

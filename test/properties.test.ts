@@ -42,11 +42,39 @@ const replacements: Record<string, unknown[]> = {
   ],
   others: [[], [{ language: 'French', written: true, spoken: true }]],
   work: [
-    { kind: 'totals', graduateYears: 0, seniorYears: 0, multinationalYears: 0, specifiedFieldYears: 0, internationalYears: 0 },
-    { kind: 'totals', graduateYears: 12, seniorYears: 6, multinationalYears: 4, specifiedFieldYears: 4, internationalYears: 3 },
+    {
+      kind: 'totals',
+      graduateYears: 0,
+      seniorYears: 0,
+      multinationalYears: 0,
+      specifiedFieldYears: 0,
+      internationalYears: 0,
+    },
+    {
+      kind: 'totals',
+      graduateYears: 12,
+      seniorYears: 6,
+      multinationalYears: 4,
+      specifiedFieldYears: 4,
+      internationalYears: 3,
+    },
   ],
-  dependants: [[], [{ relation: 'spouse', dateOfBirth: '1980-01-01', nationality: 'GBR', mainlandResident: false, hasDegree: true }]],
-  prcPassportAbroad: ['not_applicable', { appliesFromOverseas: true, overseasPermanentResidence: true, livedOverseasAtLeastOneYear: true }],
+  dependants: [
+    [],
+    [
+      {
+        relation: 'spouse',
+        dateOfBirth: '1980-01-01',
+        nationality: 'GBR',
+        mainlandResident: false,
+        hasDegree: true,
+      },
+    ],
+  ],
+  prcPassportAbroad: [
+    'not_applicable',
+    { appliesFromOverseas: true, overseasPermanentResidence: true, livedOverseasAtLeastOneYear: true },
+  ],
 };
 const BOOLEAN = [true, false];
 
@@ -67,8 +95,10 @@ type Path = Array<string | number>;
 
 function unknownPaths(value: unknown, path: Path = [], out: Path[] = []): Path[] {
   if (value === 'unknown') out.push(path);
-  else if (Array.isArray(value)) value.forEach((v, i) => unknownPaths(v, [...path, i], out));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) unknownPaths(v, [...path, k], out);
+  else if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) unknownPaths(v, [...path, i], out);
+  } else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) unknownPaths(v, [...path, k], out);
   return out;
 }
 
@@ -93,7 +123,8 @@ function decided(a: Assessment): Array<[string, string]> {
     .map((p) => [`prerequisites.${p.id}`, p.outcome]);
   for (const t of a.tests) {
     if (t.status !== 'undetermined') outcomes.push([`tests.${t.test}`, t.status]);
-    for (const c of t.criteria) if (c.outcome !== 'unknown') outcomes.push([`tests.${t.test}.${c.id}`, c.outcome]);
+    for (const c of t.criteria)
+      if (c.outcome !== 'unknown') outcomes.push([`tests.${t.test}.${c.id}`, c.outcome]);
   }
   return outcomes;
 }
@@ -127,20 +158,27 @@ describe('properties of every assessment', () => {
 
   it('a fact changed from unknown to met never worsens the outcome', () => {
     fc.assert(
-      fc.property(profileArb, momentOrBoundaryArb, fc.constantFrom(...Object.keys(favourable)), (profile, at, field) => {
-        const path = field.split('.');
-        const withUnknown = setPath(profile, path, 'unknown');
-        const withMet = setPath(profile, path, favourable[field]);
-        const before = assess(withUnknown, rules, at);
-        const after = assess(withMet, rules, at);
-        expect(rank[after.status]).toBeGreaterThanOrEqual(before.status === 'undetermined' ? 1 : rank[before.status]);
-        for (const t of before.tests) {
-          const refinedTest = after.tests.find((x) => x.test === t.test);
-          expect(rank[refinedTest?.status ?? 'not_eligible']).toBeGreaterThanOrEqual(
-            t.status === 'undetermined' ? 1 : rank[t.status],
+      fc.property(
+        profileArb,
+        momentOrBoundaryArb,
+        fc.constantFrom(...Object.keys(favourable)),
+        (profile, at, field) => {
+          const path = field.split('.');
+          const withUnknown = setPath(profile, path, 'unknown');
+          const withMet = setPath(profile, path, favourable[field]);
+          const before = assess(withUnknown, rules, at);
+          const after = assess(withMet, rules, at);
+          expect(rank[after.status]).toBeGreaterThanOrEqual(
+            before.status === 'undetermined' ? 1 : rank[before.status],
           );
-        }
-      }),
+          for (const t of before.tests) {
+            const refinedTest = after.tests.find((x) => x.test === t.test);
+            expect(rank[refinedTest?.status ?? 'not_eligible']).toBeGreaterThanOrEqual(
+              t.status === 'undetermined' ? 1 : rank[t.status],
+            );
+          }
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -205,7 +243,12 @@ describe('properties of every assessment', () => {
           status: a.status,
           recommended: a.recommendedTest,
           prerequisites: a.prerequisites.map((p) => [p.id, p.outcome]),
-          tests: a.tests.map((t) => [t.test, t.status, t.score, t.criteria.map((c) => [c.id, c.outcome, c.points?.min, c.points?.max])]),
+          tests: a.tests.map((t) => [
+            t.test,
+            t.status,
+            t.score,
+            t.criteria.map((c) => [c.id, c.outcome, c.points?.min, c.points?.max]),
+          ]),
           fees: a.fees.totalHKD,
           steps: a.nextSteps.map((s) => s.id),
           warnings: a.warnings.map((w) => w.code),

@@ -61,7 +61,13 @@ export function citeCase(refs: readonly SourceRef[], rules: CaseRules): Citation
   return refs.map((r) => {
     const source = rules.sources[r.ref];
     if (!source) throw new Error(`Case rule cites unknown source "${r.ref}"`);
-    return { ref: r.ref, section: r.section, title: source.title, url: source.url, official: source.official };
+    return {
+      ref: r.ref,
+      section: r.section,
+      title: source.title,
+      url: source.url,
+      official: source.official,
+    };
   });
 }
 
@@ -70,7 +76,13 @@ export function localize(text: Localized, lang: Lang): string {
 }
 
 export function versionView(
-  v: Dated<{ id: string; from: string; confidence: Confidence; sources: SourceRef[]; note?: Localized | undefined }>,
+  v: Dated<{
+    id: string;
+    from: string;
+    confidence: Confidence;
+    sources: SourceRef[];
+    note?: Localized | undefined;
+  }>,
   rules: CaseRules,
   lang: Lang,
 ): CaseRuleVersion {
@@ -93,7 +105,8 @@ export function caseVersion<T extends { from: string }>(
 ): Dated<T> {
   const at = parseInstant(assessment.submittedAt);
   const version = at === undefined ? undefined : versionAt(versions, at);
-  if (!version) throw new CaseRulesNotInForceError(part, assessment.submittedAt, versions[0]?.from ?? 'never');
+  if (!version)
+    throw new CaseRulesNotInForceError(part, assessment.submittedAt, versions[0]?.from ?? 'never');
   return version;
 }
 
@@ -148,7 +161,12 @@ function subjects(item: EvidenceItem, profile: Profile, lang: Lang): Subject[] {
  * const list = evidenceFor(profile, assessment, shippedCaseRules('hk.qmas'), 'en');
  * list.items.map((i) => i.id); // ['travel-document', 'financial-means', 'degree-certificate-1', …]
  */
-export function evidenceFor(profile: Profile, assessment: Assessment, rules: CaseRules, lang: Lang): EvidenceChecklist {
+export function evidenceFor(
+  profile: Profile,
+  assessment: Assessment,
+  rules: CaseRules,
+  lang: Lang,
+): EvidenceChecklist {
   const version = caseVersion(rules.evidence, assessment, 'evidence');
   const facts = factsOf(profile, assessment);
   const profession =

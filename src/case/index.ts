@@ -4,10 +4,16 @@
  * dates the person records and the dates computable from them).
  */
 export {
-  type CaseRuleVersion,
   CaseRulesNotInForceError,
+  type CaseRuleVersion,
   type EvidenceChecklist,
   type EvidenceItemView,
   evidenceFor,
 } from './evidence.ts';
-export { type DerivedDates, type StageRecord, type Tracker, type TrackerStageView, trackerFor } from './tracker.ts';
+export {
+  type DerivedDates,
+  type StageRecord,
+  type Tracker,
+  type TrackerStageView,
+  trackerFor,
+} from './tracker.ts';

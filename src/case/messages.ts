@@ -10,7 +10,11 @@ const words = {
   'relation.spouse': { en: 'spouse', 'zh-Hant': '配偶', 'zh-Hans': '配偶' },
   'relation.civil_partner': { en: 'civil partner', 'zh-Hant': '民事伴侶', 'zh-Hans': '民事伴侣' },
   'relation.child': { en: 'child', 'zh-Hant': '子女', 'zh-Hans': '子女' },
-  'profession.unknown': { en: 'the profession you named', 'zh-Hant': '你所填的專業', 'zh-Hans': '你所填的专业' },
+  'profession.unknown': {
+    en: 'the profession you named',
+    'zh-Hant': '你所填的專業',
+    'zh-Hans': '你所填的专业',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type CaseWord = keyof typeof words;

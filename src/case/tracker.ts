@@ -63,10 +63,19 @@ interface Expanded {
 function expand(stage: TrackerStage, assessment: Assessment): Expanded[] {
   if (stage.repeat !== 'extensions') return [{ rule: stage, id: stage.id, params: {} }];
   const years = assessment.stay?.extensionsYears ?? [];
-  return years.map((y, i) => ({ rule: stage, id: `${stage.id}-${i + 1}`, params: { n: i + 1, years: y }, extension: i + 1 }));
+  return years.map((y, i) => ({
+    rule: stage,
+    id: `${stage.id}-${i + 1}`,
+    params: { n: i + 1, years: y },
+    extension: i + 1,
+  }));
 }
 
-function derive(e: Expanded, assessment: Assessment, dates: ReadonlyMap<string, string | null>): DerivedDates | null {
+function derive(
+  e: Expanded,
+  assessment: Assessment,
+  dates: ReadonlyMap<string, string | null>,
+): DerivedDates | null {
   const d = e.rule.derive;
   if (!d) return null;
   const start = dates.get(d.from);

@@ -28,7 +28,11 @@ function read(path: readonly string[], from: unknown): unknown {
   return value;
 }
 
-function findCriterion(assessment: Assessment, id: string, test: string | undefined): CriterionResult | undefined {
+function findCriterion(
+  assessment: Assessment,
+  id: string,
+  test: string | undefined,
+): CriterionResult | undefined {
   if (test === undefined) {
     const prerequisite = assessment.prerequisites.find((p) => p.id === id);
     if (prerequisite) return prerequisite;
@@ -50,7 +54,12 @@ function note(reads: Reads, field: string): void {
  * profile fact ("unknown" stays unknown), or an assessed criterion's outcome (one the assessment
  * does not contain is not met).
  */
-export function evaluateTrigger(trigger: Trigger, ctx: TriggerContext, reads: Reads, itemPrefix = ''): Outcome {
+export function evaluateTrigger(
+  trigger: Trigger,
+  ctx: TriggerContext,
+  reads: Reads,
+  itemPrefix = '',
+): Outcome {
   if ('all' in trigger) {
     let result: Outcome = 'met';
     for (const t of trigger.all) {

@@ -1,10 +1,19 @@
 import type { Dependant, Profile } from '../profile/schema.ts';
-import type { Criterion, Factor, Lang, PointsLine, SourceRef, StayPlan, TestVersion } from '../rules/schema.ts';
+import type {
+  Criterion,
+  Factor,
+  Lang,
+  PointsLine,
+  SourceRef,
+  StayPlan,
+  TestVersion,
+} from '../rules/schema.ts';
 import { type Dated, type RouteRules, type TestRules, versionAt } from '../rules/types.ts';
 import { evaluate, Facts, type Outcome } from './conditions.ts';
 import {
   cite,
   completeMessage,
+  conditionFactsRead,
   factRead,
   factsRead,
   joinFacts,
@@ -23,8 +32,8 @@ import type {
   Range,
   RuleVersionUsed,
   Score,
-  Stay,
   Status,
+  Stay,
   TestResult,
   Warning,
 } from './result.ts';
@@ -75,10 +84,17 @@ interface Context {
   lang: Lang;
   /** The submission moment; written out (formatHongKong) only where an output shows it. */
   atMs: number;
-  uncertain: Map<string, string | undefined>;
+  /** Uncertain rules used, by id: the name to show and the note saying what is uncertain. */
+  uncertain: Map<string, { name: string; note: string | undefined }>;
+  /** Computed once, on first use: by the family points lines or by the full assessment. */
+  dependants?: DependantResult[];
 }
 
-function required<T extends { from: string }>(ctx: Context, versions: ReadonlyArray<Dated<T>>, part: string): Dated<T> {
+function required<T extends { from: string }>(
+  ctx: Context,
+  versions: ReadonlyArray<Dated<T>>,
+  part: string,
+): Dated<T> {
   const version = versionAt(versions, ctx.atMs);
   if (!version) {
     const earliest = versions[0]?.from ?? 'never';
@@ -94,7 +110,7 @@ function used(
     note?: { en: string; 'zh-Hant': string; 'zh-Hans': string } | undefined;
   },
 ): RuleVersionUsed {
-  if (v.confidence === 'uncertain') noteUncertain(ctx, v.id, v.note);
+  if (v.confidence === 'uncertain') noteUncertain(ctx, v.id, `${v.id}, ${v.from.slice(0, 10)}`, v.note);
   return {
     part,
     id: v.id,
@@ -106,8 +122,14 @@ function used(
   };
 }
 
-function noteUncertain(ctx: Context, id: string, note: { en: string; 'zh-Hant': string; 'zh-Hans': string } | undefined) {
-  if (!ctx.uncertain.has(id)) ctx.uncertain.set(id, note ? localize(note, ctx.lang) : undefined);
+function noteUncertain(
+  ctx: Context,
+  id: string,
+  name: string,
+  note: { en: string; 'zh-Hant': string; 'zh-Hans': string } | undefined,
+) {
+  if (!ctx.uncertain.has(id))
+    ctx.uncertain.set(id, { name, note: note ? localize(note, ctx.lang) : undefined });
 }
 
 /**
@@ -148,9 +170,9 @@ function criterionTexts(criterion: Criterion, lang: Lang): CriterionTexts {
 
 function criterionResult(ctx: Context, criterion: Criterion): CriterionResult {
   const outcome = evaluate(criterion.when, ctx.facts);
-  const reads = factsRead(measuresRead(criterion.when), ctx.facts, ctx.lang);
+  const reads = conditionFactsRead(criterion.when, ctx.facts, ctx.lang);
   const texts = criterionTexts(criterion, ctx.lang);
-  if (criterion.confidence === 'uncertain') noteUncertain(ctx, criterion.id, criterion.note);
+  if (criterion.confidence === 'uncertain') noteUncertain(ctx, criterion.id, texts.label, criterion.note);
   const result: CriterionResult = {
     id: criterion.id,
     label: texts.label,
@@ -233,16 +255,25 @@ function factorResult(ctx: Context, factor: Factor): CriterionResult {
     explanation = message(ctx.lang, 'explain.pointsNone', { facts: factText, label });
   } else {
     outcome = 'met';
-    explanation = message(ctx.lang, 'explain.points', { points: max, facts: factText, line: matched.join('” + “') });
+    explanation = message(ctx.lang, 'explain.points', {
+      points: max,
+      facts: factText,
+      line: matched.join('” + “'),
+    });
     if (capped) explanation += message(ctx.lang, 'explain.pointsCapped', { cap: factor.cap });
   }
-  if (factor.confidence === 'uncertain') noteUncertain(ctx, factor.id, factor.note);
+  if (factor.confidence === 'uncertain') noteUncertain(ctx, factor.id, label, factor.note);
   const result: CriterionResult = {
     id: factor.id,
     label,
     outcome,
     facts: factList,
-    points: { min, max, cap: factor.cap, line: min === max && matched.length > 0 ? matched.join(' + ') : null },
+    points: {
+      min,
+      max,
+      cap: factor.cap,
+      line: min === max && matched.length > 0 ? matched.join(' + ') : null,
+    },
     explanation,
     sources: cite(factor.sources, ctx.rules),
     confidence: factor.confidence,
@@ -272,7 +303,8 @@ function scoreTest(version: TestVersion, criteria: CriterionResult[]): { score: 
   const range = { min: met, max: met + unknown };
   if (version.scoring.kind === 'count') {
     const { threshold } = version.scoring;
-    const status: Status = met >= threshold ? 'eligible' : met + unknown < threshold ? 'not_eligible' : 'undetermined';
+    const status: Status =
+      met >= threshold ? 'eligible' : met + unknown < threshold ? 'not_eligible' : 'undetermined';
     return { score: { kind: 'count', met: range, threshold, of: criteria.length }, status };
   }
   const status: Status = met > 0 ? 'eligible' : unknown > 0 ? 'undetermined' : 'not_eligible';
@@ -282,11 +314,16 @@ function scoreTest(version: TestVersion, criteria: CriterionResult[]): { score: 
   };
 }
 
+/** The fields behind the facts still unknown in undecided criteria: the ones worth finding out. */
 function decidingFields(criteria: readonly CriterionResult[]): string[] {
   const fields: string[] = [];
   for (const c of criteria) {
     if (c.outcome !== 'unknown') continue;
-    for (const f of c.facts) for (const field of f.fields) if (!fields.includes(field)) fields.push(field);
+    for (const f of c.facts) {
+      const known = f.value !== null && (typeof f.value === 'string' || f.value.min === f.value.max);
+      if (known) continue;
+      for (const field of f.fields) if (!fields.includes(field)) fields.push(field);
+    }
   }
   return fields;
 }
@@ -312,20 +349,32 @@ function assessOneTest(ctx: Context, test: TestRules): TestResult {
 function context(profile: Profile, rules: RouteRules, submittedAt: string, lang: Lang): Context {
   const atMs = parseInstant(submittedAt);
   if (atMs === undefined) throw new InvalidMomentError(submittedAt);
-  return {
+  const ctx: Context = {
     rules,
-    facts: new Facts(profile, hongKongDate(atMs)),
+    facts: new Facts(profile, hongKongDate(atMs), (index) => {
+      const outcome = dependantResults(ctx)[index]?.outcome ?? 'not_met';
+      return outcome === 'met'
+        ? { lo: 1, hi: 1 }
+        : outcome === 'not_met'
+          ? { lo: 0, hi: 0 }
+          : { lo: 0, hi: 1 };
+    }),
     lang,
     atMs,
     uncertain: new Map(),
   };
+  return ctx;
 }
 
 function selectTests(rules: RouteRules, wanted: readonly string[] | undefined): TestRules[] {
   if (!wanted) return [...rules.tests];
   return wanted.map((id) => {
     const test = rules.tests.find((t) => t.id === id);
-    if (!test) throw new UnknownTestError(id, rules.tests.map((t) => t.id));
+    if (!test)
+      throw new UnknownTestError(
+        id,
+        rules.tests.map((t) => t.id),
+      );
     return test;
   });
 }
@@ -350,7 +399,8 @@ export function assessTest(
 function exclusionResult(ctx: Context): CriterionResult {
   const version = required(ctx, ctx.rules.exclusions, 'exclusions');
   const nationality = ctx.facts.category('nationality');
-  const list = version.nationalities.length > 0 ? version.nationalities.join(', ') : message(ctx.lang, 'exclusion.none');
+  const list =
+    version.nationalities.length > 0 ? version.nationalities.join(', ') : message(ctx.lang, 'exclusion.none');
   const outcome: Outcome =
     nationality === undefined ? 'unknown' : version.nationalities.includes(nationality) ? 'not_met' : 'met';
   return {
@@ -375,10 +425,15 @@ function allOf(outcomes: readonly Outcome[]): Outcome {
 }
 
 function dependantResults(ctx: Context): DependantResult[] {
+  if (ctx.dependants) return ctx.dependants;
   const dependants = ctx.facts.profile.dependants;
-  if (dependants === 'unknown' || dependants.length === 0) return [];
-  const rules = required(ctx, ctx.rules.dependants, 'dependants');
-  return dependants.map((d, i) => dependantResult(ctx, rules, d, i + 1));
+  if (dependants === 'unknown' || dependants.length === 0) {
+    ctx.dependants = [];
+  } else {
+    const rules = required(ctx, ctx.rules.dependants, 'dependants');
+    ctx.dependants = dependants.map((d, i) => dependantResult(ctx, rules, d, i + 1));
+  }
+  return ctx.dependants;
 }
 
 function dependantResult(
@@ -395,7 +450,8 @@ function dependantResult(
     outcomes.push(o);
     reasons.push(reason);
   };
-  if (!rules.relations.includes(d.relation)) fail('not_met', message(lang, 'dependant.relation', { relation }));
+  if (!rules.relations.includes(d.relation))
+    fail('not_met', message(lang, 'dependant.relation', { relation }));
   if (d.relation === 'child') {
     if (d.dateOfBirth === 'unknown') {
       fail('unknown', message(lang, 'dependant.childAgeUnknown', { age: rules.childUnderAge }));
@@ -413,7 +469,8 @@ function dependantResult(
   }
   const list = rules.excludedNationalities.join(', ');
   if (d.nationality === 'unknown') {
-    if (rules.excludedNationalities.length > 0) fail('unknown', message(lang, 'dependant.nationalityUnknown', { list }));
+    if (rules.excludedNationalities.length > 0)
+      fail('unknown', message(lang, 'dependant.nationalityUnknown', { list }));
   } else if (rules.excludedNationalities.includes(d.nationality)) {
     fail('not_met', message(lang, 'dependant.nationality', { nationality: d.nationality }));
   }
@@ -421,7 +478,12 @@ function dependantResult(
     fail(d.mainlandResident === 'unknown' ? 'unknown' : 'not_met', message(lang, 'dependant.mainland'));
   }
   const outcome = allOf(outcomes);
-  return { index, relation: d.relation, outcome, reasons: outcome === 'met' ? [message(lang, 'dependant.qualifies')] : reasons };
+  return {
+    index,
+    relation: d.relation,
+    outcome,
+    reasons: outcome === 'met' ? [message(lang, 'dependant.qualifies')] : reasons,
+  };
 }
 
 function combine(prerequisites: Outcome, tests: Status): Status {
@@ -447,7 +509,7 @@ function gap(ctx: Context, score: Score): string {
   }
 }
 
-function stayPlan(ctx: Context, stay: Dated<RouteRules['stay'][number]>, test: string): StayPlan | undefined {
+function stayPlan(stay: Dated<RouteRules['stay'][number]>, test: string): StayPlan | undefined {
   return stay.byTest[test];
 }
 
@@ -457,20 +519,39 @@ function recommend(ctx: Context, results: readonly TestResult[], stay: Dated<Rou
     // Among tests that are met, the longer initial stay is the better fit: it postpones the first
     // extension, and with it the first time the entrant must prove they have settled.
     const best = eligible.reduce((a, b) =>
-      (stayPlan(ctx, stay, b.test)?.initialMonths ?? 0) > (stayPlan(ctx, stay, a.test)?.initialMonths ?? 0) ? b : a,
+      (stayPlan(stay, b.test)?.initialMonths ?? 0) > (stayPlan(stay, a.test)?.initialMonths ?? 0) ? b : a,
     );
-    const months = stayPlan(ctx, stay, best.test)?.initialMonths ?? 0;
+    const months = stayPlan(stay, best.test)?.initialMonths ?? 0;
     return { test: best.test, text: message(ctx.lang, 'recommend.both', { test: best.name, months }) };
   }
   if (eligible.length === 1) {
     const only = eligible[0] as TestResult;
     return { test: only.test, text: message(ctx.lang, 'recommend.only', { test: only.name }) };
   }
-  const open = results.find((t) => t.status === 'undetermined');
+  // Of the tests still open, the one with the smallest share of its threshold left to prove.
+  let open: TestResult | undefined;
+  for (const t of results) {
+    if (t.status === 'undetermined' && (!open || remaining(t.score) < remaining(open.score))) open = t;
+  }
   if (open) {
-    return { test: open.test, text: message(ctx.lang, 'recommend.undetermined', { test: open.name, gap: gap(ctx, open.score) }) };
+    return {
+      test: open.test,
+      text: message(ctx.lang, 'recommend.undetermined', { test: open.name, gap: gap(ctx, open.score) }),
+    };
   }
   return { test: null, text: message(ctx.lang, 'recommend.none') };
+}
+
+/** The share of a test's threshold not yet proved by known facts: 0 met, 1 nothing proved. */
+function remaining(score: Score): number {
+  switch (score.kind) {
+    case 'points':
+      return Math.max(0, score.passMark - score.points.min) / score.passMark;
+    case 'count':
+      return Math.max(0, score.threshold - score.met.min) / score.threshold;
+    case 'any':
+      return score.met.min > 0 ? 0 : 1;
+  }
 }
 
 function feesFor(ctx: Context, persons: number, stay: StayPlan | undefined): Fees {
@@ -528,7 +609,12 @@ function nextSteps(ctx: Context): { steps: NextStep[]; version: RuleVersionUsed 
  * const result = assess(profile, rules, '2025-03-01T10:00:00+08:00', { lang: 'zh-Hant' });
  * result.status; // 'eligible' | 'not_eligible' | 'undetermined'
  */
-export function assess(profile: Profile, rules: RouteRules, submittedAt: string, options: AssessOptions = {}): Assessment {
+export function assess(
+  profile: Profile,
+  rules: RouteRules,
+  submittedAt: string,
+  options: AssessOptions = {},
+): Assessment {
   const lang = options.lang ?? 'en';
   const ctx = context(profile, rules, submittedAt, lang);
   const tests = selectTests(rules, options.tests);
@@ -545,7 +631,7 @@ export function assess(profile: Profile, rules: RouteRules, submittedAt: string,
   const stayVersion = required(ctx, rules.stay, 'stay');
   const recommendation = recommend(ctx, testResults, stayVersion);
   const stayTest = recommendation.test ?? (tests[0] as TestRules).id;
-  const plan = stayPlan(ctx, stayVersion, stayTest);
+  const plan = stayPlan(stayVersion, stayTest);
   const stay: Stay | null = plan
     ? {
         test: stayTest,
@@ -592,18 +678,21 @@ export function assess(profile: Profile, rules: RouteRules, submittedAt: string,
       }),
     });
   }
-  for (const [rule, note] of ctx.uncertain) {
+  for (const { name, note } of ctx.uncertain.values()) {
     warnings.push({
       code: 'uncertain_rule',
       message: note
-        ? message(lang, 'warning.uncertainRule', { rule, note })
-        : message(lang, 'warning.uncertainRuleNoNote', { rule }),
+        ? message(lang, 'warning.uncertainRule', { rule: name, note })
+        : message(lang, 'warning.uncertainRuleNoNote', { rule: name }),
     });
   }
 
   const deciding: string[] = [];
   if (status === 'undetermined') {
-    const sources = [prerequisites, ...testResults.filter((t) => t.status === 'undetermined').map((t) => t.criteria)];
+    const sources = [
+      prerequisites,
+      ...testResults.filter((t) => t.status === 'undetermined').map((t) => t.criteria),
+    ];
     for (const field of sources.flatMap(decidingFields)) if (!deciding.includes(field)) deciding.push(field);
   }
 
@@ -637,5 +726,3 @@ export function assess(profile: Profile, rules: RouteRules, submittedAt: string,
     disclaimer: message(lang, 'disclaimer'),
   };
 }
-
-

@@ -3,6 +3,7 @@ import type { Condition } from '../rules/schema.ts';
 import {
   type CategoryName,
   category,
+  type DependantEligibility,
   type Interval,
   type MeasureName,
   measure,
@@ -24,13 +25,14 @@ export class Facts {
   constructor(
     readonly profile: Profile,
     readonly on: PlainDate,
+    private readonly dependantEligibility?: DependantEligibility,
   ) {}
 
   get(name: MeasureName): Interval {
     let value = this.cache.get(name);
     if (value === undefined) {
       if (name.startsWith('work.')) this.spans ??= workSpans(this.profile, this.on);
-      value = measure(name, this.profile, this.on, this.spans);
+      value = measure(name, this.profile, this.on, this.spans, this.dependantEligibility);
       this.cache.set(name, value);
     }
     return value;

@@ -1,5 +1,10 @@
-import { booleanMeasures, type EngineMessageKey, engineCatalogues, measureLabels } from '../i18n/engine-messages.ts';
-import type { Lang, Localized, SourceRef } from '../rules/schema.ts';
+import {
+  booleanMeasures,
+  type EngineMessageKey,
+  engineCatalogues,
+  measureLabels,
+} from '../i18n/engine-messages.ts';
+import type { Condition, Lang, Localized, SourceRef } from '../rules/schema.ts';
 import type { RouteRules } from '../rules/types.ts';
 import { type Facts, measuresRead } from './conditions.ts';
 import { type CategoryName, type Interval, type MeasureName, measureFacts } from './measures.ts';
@@ -77,7 +82,11 @@ function fillOne(parts: readonly string[], name: string, value: string): string 
  * rest left for completeMessage: completeMessage(partialMessage(lang, key, a), name, value) is
  * message(lang, key, { ...a, [name]: value }).
  */
-export function partialMessage(lang: Lang, key: EngineMessageKey, params: Record<string, string | number>): readonly string[] {
+export function partialMessage(
+  lang: Lang,
+  key: EngineMessageKey,
+  params: Record<string, string | number>,
+): readonly string[] {
   return prefill(compile(engineCatalogues[lang][key]), params);
 }
 
@@ -123,78 +132,160 @@ export function localize(text: Localized, lang: Lang): string {
 
 const moneyMeasures = new Set<MeasureName>(['income.lastYearHKD', 'business.ownedProfitHKD']);
 
-function withUnit(name: MeasureName, n: number, lang: Lang): string {
-  const text = formatNumber(lang, n);
-  if (moneyMeasures.has(name)) return message(lang, 'value.hkd', { n: text });
-  if (name.startsWith('work.')) return message(lang, 'value.years', { n: text });
-  return text;
-}
-
-function formatValue(name: MeasureName, value: Interval, lang: Lang): string {
-  if (booleanMeasures.has(name)) {
-    if (value.lo >= 1) return message(lang, 'value.yes');
-    if (value.hi < 1) return message(lang, 'value.no');
-    return message(lang, 'value.unknown');
-  }
-  if (value.lo === value.hi) return withUnit(name, value.lo, lang);
-  if (value.hi >= OPEN_BOUND || (name === 'age' && value.lo === 0)) {
-    return value.lo === 0
-      ? message(lang, 'value.unknown')
-      : message(lang, 'value.atLeast', { lo: withUnit(name, value.lo, lang) });
-  }
-  if (name.startsWith('work.') && value.lo === 0 && value.hi >= 80) return message(lang, 'value.unknown');
-  return message(lang, 'value.between', { lo: withUnit(name, value.lo, lang), hi: withUnit(name, value.hi, lang) });
-}
-
 /**
- * "{name}: {value}" with the name filled in, per language and measure: filled once, as the labels
- * never change, instead of for every fact of every result.
+ * What showing one measure in one language needs — its fields, how its values read, and
+ * "{name}: {value}" with the name filled in — worked out once rather than looked up by name in
+ * several tables for every fact of every assessment.
  */
-const factItems: Record<Lang, Map<MeasureName | CategoryName, readonly string[]>> = {
+interface MeasureText {
+  name: MeasureName | CategoryName;
+  fields: readonly string[];
+  kind: 'category' | 'boolean' | 'money' | 'years' | 'number';
+  item: readonly string[];
+}
+
+/** The language's value words and templates, looked up once per language instead of per value. */
+interface ValueTexts {
+  yes: string;
+  no: string;
+  unknown: string;
+  separator: string;
+  hkd: readonly string[];
+  years: readonly string[];
+}
+
+const measureTexts: Record<Lang, Map<MeasureName | CategoryName, MeasureText>> = {
   en: new Map(),
   'zh-Hant': new Map(),
   'zh-Hans': new Map(),
 };
 
-function factItem(name: MeasureName | CategoryName, value: string, lang: Lang): string {
-  let parts = factItems[lang].get(name);
-  if (!parts) {
-    parts = prefill(compile(engineCatalogues[lang]['fact.item']), { name: measureLabels[name][lang] });
-    factItems[lang].set(name, parts);
+const valueTexts: Partial<Record<Lang, ValueTexts>> = {};
+
+function measureText(name: MeasureName | CategoryName, lang: Lang): MeasureText {
+  let text = measureTexts[lang].get(name);
+  if (!text) {
+    const kind =
+      name === 'nationality'
+        ? 'category'
+        : booleanMeasures.has(name)
+          ? 'boolean'
+          : moneyMeasures.has(name)
+            ? 'money'
+            : name.startsWith('work.')
+              ? 'years'
+              : 'number';
+    const item = prefill(compile(engineCatalogues[lang]['fact.item']), { name: measureLabels[name][lang] });
+    text = { name, fields: measureFacts[name], kind, item };
+    measureTexts[lang].set(name, text);
   }
-  return fillOne(parts, 'value', value);
+  return text;
+}
+
+function valueTextsOf(lang: Lang): ValueTexts {
+  let texts = valueTexts[lang];
+  if (!texts) {
+    const catalogue = engineCatalogues[lang];
+    texts = {
+      yes: catalogue['value.yes'],
+      no: catalogue['value.no'],
+      unknown: catalogue['value.unknown'],
+      separator: catalogue['fact.separator'],
+      hkd: compile(catalogue['value.hkd']),
+      years: compile(catalogue['value.years']),
+    };
+    valueTexts[lang] = texts;
+  }
+  return texts;
+}
+
+function withUnit(text: MeasureText, n: number, lang: Lang): string {
+  const number = formatNumber(lang, n);
+  if (text.kind === 'money') return fillOne(valueTextsOf(lang).hkd, 'n', number);
+  if (text.kind === 'years') return fillOne(valueTextsOf(lang).years, 'n', number);
+  return number;
+}
+
+function formatValue(text: MeasureText, value: Interval, lang: Lang): string {
+  if (text.kind === 'boolean') {
+    const words = valueTextsOf(lang);
+    return value.lo >= 1 ? words.yes : value.hi < 1 ? words.no : words.unknown;
+  }
+  if (value.lo === value.hi) return withUnit(text, value.lo, lang);
+  if (value.hi >= OPEN_BOUND || (text.name === 'age' && value.lo === 0)) {
+    return value.lo === 0
+      ? message(lang, 'value.unknown')
+      : message(lang, 'value.atLeast', { lo: withUnit(text, value.lo, lang) });
+  }
+  if (text.kind === 'years' && value.lo === 0 && value.hi >= 80) return message(lang, 'value.unknown');
+  return message(lang, 'value.between', {
+    lo: withUnit(text, value.lo, lang),
+    hi: withUnit(text, value.hi, lang),
+  });
+}
+
+function readOne(text: MeasureText, facts: Facts, lang: Lang): FactRead {
+  if (text.kind === 'category') {
+    const value = facts.category(text.name as CategoryName);
+    return {
+      measure: text.name,
+      fields: text.fields,
+      value: value ?? null,
+      display: fillOne(text.item, 'value', value ?? valueTextsOf(lang).unknown),
+    };
+  }
+  const interval = facts.get(text.name as MeasureName);
+  return {
+    measure: text.name,
+    fields: text.fields,
+    value: { min: interval.lo, max: interval.hi },
+    display: fillOne(text.item, 'value', formatValue(text, interval, lang)),
+  };
 }
 
 /** What one measure read, for the result and its explanation. */
 export function factRead(name: MeasureName | CategoryName, facts: Facts, lang: Lang): FactRead {
-  if (name === 'nationality') {
-    const value = facts.category(name);
-    return {
-      measure: name,
-      fields: measureFacts[name],
-      value: value ?? null,
-      display: factItem(name, value ?? message(lang, 'value.unknown'), lang),
-    };
-  }
-  const interval = facts.get(name);
-  return {
-    measure: name,
-    fields: measureFacts[name],
-    value: { min: interval.lo, max: interval.hi },
-    display: factItem(name, formatValue(name, interval, lang), lang),
-  };
+  return readOne(measureText(name, lang), facts, lang);
 }
 
-export function factsRead(reads: ReadonlyArray<MeasureName | CategoryName>, facts: Facts, lang: Lang): FactRead[] {
-  // Plain loops rather than map() with a closure: this runs for every criterion of every assessment.
+export function factsRead(
+  reads: ReadonlyArray<MeasureName | CategoryName>,
+  facts: Facts,
+  lang: Lang,
+): FactRead[] {
   const out: FactRead[] = new Array(reads.length);
-  for (let i = 0; i < reads.length; i++) out[i] = factRead(reads[i] as MeasureName | CategoryName, facts, lang);
+  for (let i = 0; i < reads.length; i++)
+    out[i] = factRead(reads[i] as MeasureName | CategoryName, facts, lang);
+  return out;
+}
+
+/** The measure texts of the measures a rule condition reads, per language. */
+const conditionTexts = new WeakMap<Condition, Partial<Record<Lang, MeasureText[]>>>();
+
+/**
+ * factsRead(measuresRead(condition), facts, lang), with the measure texts kept per condition: rule
+ * objects are frozen and live as long as the process.
+ */
+export function conditionFactsRead(condition: Condition, facts: Facts, lang: Lang): FactRead[] {
+  let byLang = conditionTexts.get(condition);
+  if (!byLang) {
+    byLang = {};
+    conditionTexts.set(condition, byLang);
+  }
+  let texts = byLang[lang];
+  if (!texts) {
+    texts = measuresRead(condition).map((name) => measureText(name, lang));
+    byLang[lang] = texts;
+  }
+  // A plain loop rather than map() with a closure: this runs for every criterion of every assessment.
+  const out: FactRead[] = new Array(texts.length);
+  for (let i = 0; i < texts.length; i++) out[i] = readOne(texts[i] as MeasureText, facts, lang);
   return out;
 }
 
 export function joinFacts(reads: readonly FactRead[], lang: Lang): string {
   if (reads.length === 0) return '';
-  const separator = message(lang, 'fact.separator');
+  const separator = valueTextsOf(lang).separator;
   let text = (reads[0] as FactRead).display;
   for (let i = 1; i < reads.length; i++) text += separator + (reads[i] as FactRead).display;
   return text;
@@ -211,7 +302,13 @@ export function cite(refs: readonly SourceRef[], rules: RouteRules): Citation[] 
     citations = refs.map((r) => {
       const source = rules.sources[r.ref];
       if (!source) throw new Error(`Rule cites unknown source "${r.ref}"`);
-      return { ref: r.ref, section: r.section, title: source.title, url: source.url, official: source.official };
+      return {
+        ref: r.ref,
+        section: r.section,
+        title: source.title,
+        url: source.url,
+        official: source.official,
+      };
     });
     citationCache.set(refs, citations);
   }

@@ -243,8 +243,27 @@ function mergedYears(spans: Array<[number, number]>): number {
   return years + spanYears(curStart, curEnd);
 }
 
-function dependantsWhere(profile: Profile, test: (d: Dependant) => Interval): Interval {
-  return countWhere(profile.dependants, test);
+/**
+ * Whether the dependant at an index may accompany the applicant under the route's dependant
+ * rules: the points-era family lines score only dependants who can actually come.
+ */
+export type DependantEligibility = (index: number) => Interval;
+
+function dependantsWhere(
+  profile: Profile,
+  test: (d: Dependant) => Interval,
+  eligible?: DependantEligibility,
+): Interval {
+  const dependants = profile.dependants;
+  if (dependants === 'unknown') return { lo: 0, hi: UNBOUNDED };
+  let lo = 0;
+  let hi = 0;
+  dependants.forEach((d, i) => {
+    const t = eligible ? and(test(d), eligible(i)) : test(d);
+    lo += t.lo;
+    hi += t.hi;
+  });
+  return { lo, hi };
 }
 
 function childUnder18Unmarried(dependant: Dependant, on: PlainDate): Interval {
@@ -268,7 +287,12 @@ function prcPassportExemption(profile: Profile): Interval {
   return and(chinese, and(flag(prcPassportAbroad.appliesFromOverseas), abroad));
 }
 
-type MeasureFn = (profile: Profile, on: PlainDate, spans: WorkSpans | undefined) => Interval;
+type MeasureFn = (
+  profile: Profile,
+  on: PlainDate,
+  spans: WorkSpans | undefined,
+  eligible?: DependantEligibility,
+) => Interval;
 
 /**
  * How each measure is computed: a table looked up by name, rather than a switch that compared the
@@ -322,10 +346,10 @@ const measureFns: Record<MeasureName, MeasureFn> = {
   'achievements.exceptionalAward': (profile) => flag(profile.achievements.exceptionalAward),
   'achievements.peerRecognition': (profile) => flag(profile.achievements.peerRecognition),
   'family.hkPermanentResidentInHongKong': (profile) => flag(profile.family.hkPermanentResidentInHongKong),
-  'dependants.spouseWithDegree': (profile) =>
-    dependantsWhere(profile, (d) => (d.relation === 'spouse' ? flag(d.hasDegree) : ZERO)),
-  'dependants.unmarriedChildrenUnder18': (profile, on) =>
-    dependantsWhere(profile, (d) => childUnder18Unmarried(d, on)),
+  'dependants.spouseWithDegree': (profile, _on, _spans, eligible) =>
+    dependantsWhere(profile, (d) => (d.relation === 'spouse' ? flag(d.hasDegree) : ZERO), eligible),
+  'dependants.unmarriedChildrenUnder18': (profile, on, _spans, eligible) =>
+    dependantsWhere(profile, (d) => childUnder18Unmarried(d, on), eligible),
   'character.selfSupporting': (profile) => flag(profile.character.selfSupporting),
   'character.criminalRecord': (profile) => flag(profile.character.criminalRecord),
   'character.adverseImmigrationRecord': (profile) => flag(profile.character.adverseImmigrationRecord),
@@ -337,8 +361,14 @@ const measureFns: Record<MeasureName, MeasureFn> = {
  * Computes one measure for a profile on the submission day (Hong Kong time). `spans`, when given,
  * must be workSpans(profile, on).
  */
-export function measure(name: MeasureName, profile: Profile, on: PlainDate, spans?: WorkSpans): Interval {
-  return measureFns[name](profile, on, spans);
+export function measure(
+  name: MeasureName,
+  profile: Profile,
+  on: PlainDate,
+  spans?: WorkSpans,
+  eligible?: DependantEligibility,
+): Interval {
+  return measureFns[name](profile, on, spans, eligible);
 }
 
 function chineseProficiency(profile: Profile): Interval {

@@ -112,7 +112,12 @@ export interface DependantResult {
 }
 
 export interface Warning {
-  code: 'not_approval' | 'uncertain_rule' | 'dependant_not_qualifying' | 'dependant_undetermined' | 'quota_suspended';
+  code:
+    | 'not_approval'
+    | 'uncertain_rule'
+    | 'dependant_not_qualifying'
+    | 'dependant_undetermined'
+    | 'quota_suspended';
   message: string;
 }
 

@@ -18,13 +18,20 @@ describe('calendar arithmetic', () => {
     expect(spanYears(start, parsePlainDate('2024-01-01').epochDay)).toBe(5);
     expect(spanYears(start, parsePlainDate('2023-12-31').epochDay)).toBeLessThan(5);
     expect(spanYears(start, parsePlainDate('2019-07-02').epochDay)).toBeCloseTo(182 / 365, 6);
+    // One day short of five years, with 29 February 2020 in the last partial year.
+    const june = parsePlainDate('2015-06-02').epochDay;
+    expect(spanYears(june, parsePlainDate('2020-06-01').epochDay)).toBeLessThan(5);
+    expect(spanYears(june, parsePlainDate('2020-06-02').epochDay)).toBe(5);
   });
 
   it('reads the Hong Kong calendar day of an instant given in any offset', () => {
     const utc = parseInstant('2024-10-31T16:00:00Z');
     expect(utc).toBeDefined();
     expect(hongKongDate(utc as number)).toMatchObject({ year: 2024, month: 11, day: 1 });
-    expect(hongKongDate(parseInstant('2024-10-31T15:59:59Z') as number)).toMatchObject({ month: 10, day: 31 });
+    expect(hongKongDate(parseInstant('2024-10-31T15:59:59Z') as number)).toMatchObject({
+      month: 10,
+      day: 31,
+    });
     expect(formatHongKong(parseInstant('2025-02-26T03:00:00Z') as number)).toBe('2025-02-26T11:00:00+08:00');
   });
 

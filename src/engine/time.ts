@@ -69,7 +69,13 @@ export function fromEpochDay(epochDay: number): PlainDate {
   const z = epochDay + 719_468;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const mp = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
@@ -91,8 +97,8 @@ export function ageOn(dateOfBirth: string, on: PlainDate): number {
 }
 
 /**
- * Length of [startDay, endDay) in years: whole anniversaries of the start day, then the rest in
- * days over 365, so that 2019-01-01 to 2024-01-01 is exactly 5 whatever the leap days.
+ * Length of [startDay, endDay) in years: whole anniversaries of the start day, then the rest as
+ * a fraction of the next year, so that 2019-01-01 to 2024-01-01 is exactly 5 whatever the leap days.
  */
 export function spanYears(startDay: number, endDay: number): number {
   const start = fromEpochDay(startDay);
@@ -101,7 +107,10 @@ export function spanYears(startDay: number, endDay: number): number {
   if (end.month < start.month || (end.month === start.month && end.day < start.day)) whole -= 1;
   if (whole < 0) whole = 0;
   const anniversary = epochDayOf(start.year + whole, start.month, start.day);
-  return whole + (endDay - anniversary) / 365;
+  // The rest is a fraction of the year that follows that anniversary, 365 or 366 days long, so
+  // a span one day short of a whole number of years never rounds up to it across 29 February.
+  const nextAnniversary = epochDayOf(start.year + whole + 1, start.month, start.day);
+  return whole + (endDay - anniversary) / (nextAnniversary - anniversary);
 }
 
 /**

@@ -5,8 +5,8 @@ import pino from 'pino';
 import { type CaseRules, shippedCaseRules } from '../rules/case-schema.ts';
 import type { Lang } from '../rules/schema.ts';
 import { StoreError } from '../store/index.ts';
-import { type ApiContext, apiRoutes } from './api/index.ts';
 import { clientKeyFn } from './api/context.ts';
+import { type ApiContext, apiRoutes } from './api/index.ts';
 import type { AppDeps } from './deps.ts';
 import { ApiError, type ErrorCode, errorBody } from './errors.ts';
 import { fromAcceptLanguage, parseLangParam } from './lang.ts';
@@ -37,12 +37,21 @@ function apiErrorResponse(c: Context, error: ApiError, lang: Lang): Response {
 
 const plainTexts: Record<'not_found' | 'payload_too_large' | 'internal', Record<Lang, string>> = {
   not_found: { en: 'Page not found', 'zh-Hant': '找不到網頁', 'zh-Hans': '找不到网页' },
-  payload_too_large: { en: 'The form sent too much data', 'zh-Hant': '表格傳送的資料過多', 'zh-Hans': '表格发送的数据过多' },
+  payload_too_large: {
+    en: 'The form sent too much data',
+    'zh-Hant': '表格傳送的資料過多',
+    'zh-Hans': '表格发送的数据过多',
+  },
   internal: { en: 'Something went wrong on our side', 'zh-Hant': '系統出現問題', 'zh-Hans': '系统出现问题' },
 };
 
 /** A minimal page for errors outside the API (the web pages render their own where they can). */
-function pageResponse(c: Context, code: keyof typeof plainTexts, status: 404 | 413 | 500, lang: Lang): Response {
+function pageResponse(
+  c: Context,
+  code: keyof typeof plainTexts,
+  status: 404 | 413 | 500,
+  lang: Lang,
+): Response {
   const title = plainTexts[code][lang];
   const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} – Routewise</title></head><body><main><h1>${title}</h1><p><a href="/">Routewise</a></p></main></body></html>`;
   return c.html(html, status);
@@ -54,7 +63,9 @@ function storeErrorToApi(error: StoreError): ApiError {
       return new ApiError('not_found');
     case 'invalid_input': {
       const path = error.field ?? '';
-      return new ApiError('invalid_field', { issues: [{ path, expected: error.message, message: error.message }] });
+      return new ApiError('invalid_field', {
+        issues: [{ path, expected: error.message, message: error.message }],
+      });
     }
     default:
       return new ApiError(error.code === 'storage_failure' ? 'store_unavailable' : 'internal');
@@ -83,7 +94,11 @@ export function createApp(deps: AppDeps): Hono {
     defaultLang: deps.defaultLang,
     logger,
     casesPerHour: deps.limits?.casesPerHour ?? DEFAULT_CASES_PER_HOUR,
-    clientKey: clientKeyFn({ clientIp: deps.clientIp, trustProxy: deps.trustProxy, secret: deps.rateLimitSecret }),
+    clientKey: clientKeyFn({
+      clientIp: deps.clientIp,
+      trustProxy: deps.trustProxy,
+      secret: deps.rateLimitSecret,
+    }),
   };
 
   const app = new Hono();
@@ -107,7 +122,9 @@ export function createApp(deps: AppDeps): Hono {
 
   app.notFound((c) => {
     const lang = errorLang(c, deps.defaultLang);
-    return isApi(c) ? apiErrorResponse(c, new ApiError('not_found'), lang) : pageResponse(c, 'not_found', 404, lang);
+    return isApi(c)
+      ? apiErrorResponse(c, new ApiError('not_found'), lang)
+      : pageResponse(c, 'not_found', 404, lang);
   });
 
   app.onError((error, c) => {
@@ -116,15 +133,26 @@ export function createApp(deps: AppDeps): Hono {
     if (error instanceof ApiError) apiError = error;
     else if (error instanceof StoreError) apiError = storeErrorToApi(error);
     else if (error instanceof HTTPException && error.status < 500) {
-      const code: ErrorCode = error.status === 413 ? 'payload_too_large' : error.status === 404 ? 'not_found' : 'invalid_field';
-      apiError = new ApiError(code, code === 'payload_too_large' ? { params: { limit: `${Math.round(bodyBytes / 1024)} KiB` } } : {});
+      const code: ErrorCode =
+        error.status === 413 ? 'payload_too_large' : error.status === 404 ? 'not_found' : 'invalid_field';
+      apiError = new ApiError(
+        code,
+        code === 'payload_too_large' ? { params: { limit: `${Math.round(bodyBytes / 1024)} KiB` } } : {},
+      );
     }
     if (!apiError || apiError.status >= 500) {
-      logger.error({ error: safeError(error instanceof StoreError && error.cause ? error.cause : error), code: apiError?.code ?? 'internal' }, 'request failed');
+      logger.error(
+        {
+          error: safeError(error instanceof StoreError && error.cause ? error.cause : error),
+          code: apiError?.code ?? 'internal',
+        },
+        'request failed',
+      );
     }
     apiError ??= new ApiError('internal');
     if (isApi(c)) return apiErrorResponse(c, apiError, lang);
-    const page = apiError.status === 404 ? 'not_found' : apiError.status === 413 ? 'payload_too_large' : 'internal';
+    const page =
+      apiError.status === 404 ? 'not_found' : apiError.status === 413 ? 'payload_too_large' : 'internal';
     return pageResponse(c, page, apiError.status === 404 ? 404 : apiError.status === 413 ? 413 : 500, lang);
   });
 

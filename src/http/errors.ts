@@ -48,7 +48,8 @@ const en = {
   'issue.invalid': '{path} is {value}, which is not valid: expected {expected}.',
   'issue.unrecognized': '{path} is not a field here; the fields are {fields}.',
   'issue.unknownTest': '{path} is {value}, which is not a test of this route: expected {expected}.',
-  'expect.moment': 'an ISO 8601 date-time with its offset (e.g. 2025-03-01T10:00:00+08:00), or a date YYYY-MM-DD meaning 00:00 Hong Kong time',
+  'expect.moment':
+    'an ISO 8601 date-time with its offset (e.g. 2025-03-01T10:00:00+08:00), or a date YYYY-MM-DD meaning 00:00 Hong Kong time',
   'expect.lang': 'one of en, zh-Hant, zh-Hans',
   'expect.route': 'the id of a route, e.g. hk.qmas',
   'expect.tests': 'a list of test ids of the route',
@@ -80,7 +81,8 @@ const zhHant: Catalogue = {
   'issue.invalid': '{path} 的值 {value} 無效：應為{expected}。',
   'issue.unrecognized': '{path} 不是此處的欄位；可用的欄位為 {fields}。',
   'issue.unknownTest': '{path} 的值 {value} 不是此計劃的評核準則：應為{expected}。',
-  'expect.moment': '附時區的 ISO 8601 日期時間（例如 2025-03-01T10:00:00+08:00），或 YYYY-MM-DD 日期（即香港時間 00:00）',
+  'expect.moment':
+    '附時區的 ISO 8601 日期時間（例如 2025-03-01T10:00:00+08:00），或 YYYY-MM-DD 日期（即香港時間 00:00）',
   'expect.lang': 'en、zh-Hant 或 zh-Hans 其中之一',
   'expect.route': '計劃的代號，例如 hk.qmas',
   'expect.tests': '此計劃評核準則代號的列表',
@@ -109,7 +111,8 @@ const zhHans: Catalogue = {
   'issue.invalid': '{path} 的值 {value} 无效：应为{expected}。',
   'issue.unrecognized': '{path} 不是此处的字段；可用的字段为 {fields}。',
   'issue.unknownTest': '{path} 的值 {value} 不是此计划的评核准则：应为{expected}。',
-  'expect.moment': '附时区的 ISO 8601 日期时间（例如 2025-03-01T10:00:00+08:00），或 YYYY-MM-DD 日期（即香港时间 00:00）',
+  'expect.moment':
+    '附时区的 ISO 8601 日期时间（例如 2025-03-01T10:00:00+08:00），或 YYYY-MM-DD 日期（即香港时间 00:00）',
   'expect.lang': 'en、zh-Hant 或 zh-Hans 其中之一',
   'expect.route': '计划的代号，例如 hk.qmas',
   'expect.tests': '此计划评核准则代号的列表',
@@ -125,7 +128,11 @@ const zhHans: Catalogue = {
 export const errorCatalogues: Record<Lang, Catalogue> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
 
 /** A catalogue message with its {placeholders} filled. */
-export function errorMessage(lang: Lang, key: ErrorMessageKey, params: Record<string, string | number> = {}): string {
+export function errorMessage(
+  lang: Lang,
+  key: ErrorMessageKey,
+  params: Record<string, string | number> = {},
+): string {
   return errorCatalogues[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     return value === undefined ? whole : String(value);

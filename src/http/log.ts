@@ -9,7 +9,10 @@ import pino, { type Logger } from 'pino';
  */
 
 /** A pino logger for the server: JSON lines on stdout, level from LOG_LEVEL (default info). */
-export function createLogger(level = process.env.LOG_LEVEL ?? 'info', destination?: pino.DestinationStream): Logger {
+export function createLogger(
+  level = process.env.LOG_LEVEL ?? 'info',
+  destination?: pino.DestinationStream,
+): Logger {
   const options: pino.LoggerOptions = {
     level,
     base: { service: 'routewise' },
@@ -42,7 +45,10 @@ export function requestLogger(logger: Logger): MiddlewareHandler {
       await next();
     } finally {
       const durationMs = Math.round((performance.now() - start) * 10) / 10;
-      logger.info({ method: c.req.method, route: routePattern(c), status: c.res.status, durationMs }, 'request');
+      logger.info(
+        { method: c.req.method, route: routePattern(c), status: c.res.status, durationMs },
+        'request',
+      );
     }
   };
 }

@@ -44,7 +44,8 @@ export function securityHeaders(): MiddlewareHandler {
       headers = c.res.headers;
     }
     for (const [name, value] of Object.entries(fixed)) headers.set(name, value);
-    if (!headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    if (!headers.has('Content-Security-Policy'))
+      headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     headers.delete('X-Powered-By');
   };
 }

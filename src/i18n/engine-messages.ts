@@ -10,7 +10,7 @@ const en = {
   'outcome.not_met': 'not met',
   'outcome.unknown': 'unknown',
   'status.eligible': 'meets the requirements',
-  'status.not_eligible': 'does not meet the requirements',
+  'status.not_eligible': 'does not meet the requirements on the facts given',
   'status.undetermined': 'cannot be decided yet',
   'value.yes': 'yes',
   'value.no': 'no',
@@ -31,7 +31,8 @@ const en = {
   'exclusion.label': 'Nationality is not excluded from the scheme',
   'exclusion.met': 'Met — nationality {nationality} is not on the list of excluded nationalities ({list}).',
   'exclusion.not_met': 'Not met — nationals of {nationality} cannot apply under this scheme at this date.',
-  'exclusion.unknown': 'Not yet known — nationality is not known; excluded nationalities at this date: {list}.',
+  'exclusion.unknown':
+    'Not yet known — nationality is not known; excluded nationalities at this date: {list}.',
   'exclusion.none': 'none',
   'dependant.qualifies': 'Qualifies as a dependant.',
   'dependant.relation': 'A {relation} cannot come as a dependant under this scheme.',
@@ -51,12 +52,12 @@ const en = {
   'warning.uncertainRuleNoNote': 'This result uses a rule marked uncertain ({rule}).',
   'warning.dependantNotQualifying': 'Dependant {index} ({relation}) does not qualify: {reasons}',
   'warning.dependantUndetermined': 'Dependant {index} ({relation}) may not qualify: {reasons}',
-  'warning.quotaSuspended': 'The annual quota was suspended at this date; applications were not being allotted quotas.',
+  'warning.quotaSuspended':
+    'The annual quota was suspended at this date; applications were not being allotted quotas.',
   'recommend.only': 'Only the {test} fits: it is the one to apply under.',
-  'recommend.both':
-    'Both tests are met; the {test} gives the longer initial stay ({months} months) and needs no extension proof beyond self-support.',
-  'recommend.undetermined': 'Neither test is met on the facts known; the {test} is closer: {gap}.',
-  'recommend.none': 'Neither test is met on the facts given.',
+  'recommend.both': 'More than one test is met; the {test} gives the longest initial stay ({months} months).',
+  'recommend.undetermined': 'No test is met yet on the facts known; the {test} is closest: {gap}.',
+  'recommend.none': 'No test is met on the facts given.',
   'recommend.gapPoints': '{n} more points needed',
   'recommend.gapCriteria': '{n} more criteria needed',
   'recommend.gapAny': 'one criterion would decide it',
@@ -74,7 +75,7 @@ const zhHant: EngineCatalogue = {
   'outcome.not_met': '不符合',
   'outcome.unknown': '未知',
   'status.eligible': '符合要求',
-  'status.not_eligible': '不符合要求',
+  'status.not_eligible': '根據所提供的資料未符合要求',
   'status.undetermined': '暫未能判斷',
   'value.yes': '是',
   'value.no': '否',
@@ -116,9 +117,9 @@ const zhHant: EngineCatalogue = {
   'warning.dependantUndetermined': '受養人 {index}（{relation}）未必符合資格：{reasons}',
   'warning.quotaSuspended': '在此日期，年度配額已暫停，申請不會獲分配配額。',
   'recommend.only': '只有{test}適合：應以此申請。',
-  'recommend.both': '兩項測試均符合；{test}的首次逗留期較長（{months} 個月），延期時只須證明能自給自足。',
-  'recommend.undetermined': '根據已知資料，兩項測試均未符合；{test}較接近：{gap}。',
-  'recommend.none': '根據所提供的資料，兩項測試均不符合。',
+  'recommend.both': '符合多於一項測試；{test}的首次逗留期最長（{months} 個月）。',
+  'recommend.undetermined': '根據已知資料，暫未符合任何測試；{test}最接近：{gap}。',
+  'recommend.none': '根據所提供的資料，不符合任何測試。',
   'recommend.gapPoints': '尚欠 {n} 分',
   'recommend.gapCriteria': '尚欠 {n} 項準則',
   'recommend.gapAny': '符合其中一項準則即可',
@@ -133,7 +134,7 @@ const zhHans: EngineCatalogue = {
   'outcome.not_met': '不符合',
   'outcome.unknown': '未知',
   'status.eligible': '符合要求',
-  'status.not_eligible': '不符合要求',
+  'status.not_eligible': '根据所提供的资料未符合要求',
   'status.undetermined': '暂未能判断',
   'value.yes': '是',
   'value.no': '否',
@@ -175,9 +176,9 @@ const zhHans: EngineCatalogue = {
   'warning.dependantUndetermined': '受养人 {index}（{relation}）未必符合资格：{reasons}',
   'warning.quotaSuspended': '在此日期，年度配额已暂停，申请不会获分配配额。',
   'recommend.only': '只有{test}适合：应以此申请。',
-  'recommend.both': '两项测试均符合；{test}的首次逗留期较长（{months} 个月），延期时只须证明能自给自足。',
-  'recommend.undetermined': '根据已知资料，两项测试均未符合；{test}较接近：{gap}。',
-  'recommend.none': '根据所提供的资料，两项测试均不符合。',
+  'recommend.both': '符合多于一项测试；{test}的首次逗留期最长（{months} 个月）。',
+  'recommend.undetermined': '根据已知资料，暂未符合任何测试；{test}最接近：{gap}。',
+  'recommend.none': '根据所提供的资料，不符合任何测试。',
   'recommend.gapPoints': '尚欠 {n} 分',
   'recommend.gapCriteria': '尚欠 {n} 项准则',
   'recommend.gapAny': '符合其中一项准则即可',
@@ -190,9 +191,16 @@ const zhHans: EngineCatalogue = {
 export const engineCatalogues = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans } as const;
 
 /** How each measure is named when the engine shows the facts it read. */
-export const measureLabels: Record<MeasureName | CategoryName, { en: string; 'zh-Hant': string; 'zh-Hans': string }> = {
+export const measureLabels: Record<
+  MeasureName | CategoryName,
+  { en: string; 'zh-Hant': string; 'zh-Hans': string }
+> = {
   age: { en: 'age on the submission date', 'zh-Hant': '遞交申請當日的年齡', 'zh-Hans': '递交申请当日的年龄' },
-  'degrees.bachelorOrAbove': { en: 'degrees (bachelor’s or higher)', 'zh-Hant': '學位（學士或以上）', 'zh-Hans': '学位（学士或以上）' },
+  'degrees.bachelorOrAbove': {
+    en: 'degrees (bachelor’s or higher)',
+    'zh-Hant': '學位（學士或以上）',
+    'zh-Hans': '学位（学士或以上）',
+  },
   'degrees.master': { en: 'master’s degrees', 'zh-Hant': '碩士學位', 'zh-Hans': '硕士学位' },
   'degrees.doctorate': { en: 'doctoral degrees', 'zh-Hant': '博士學位', 'zh-Hans': '博士学位' },
   'degrees.renowned': {
@@ -220,7 +228,11 @@ export const measureLabels: Record<MeasureName | CategoryName, { en: string; 'zh
     'zh-Hant': '學位程度或專家水平的工作經驗',
     'zh-Hans': '学位程度或专家水平的工作经验',
   },
-  'work.seniorYears': { en: 'work in senior roles', 'zh-Hant': '擔任高級職位的工作經驗', 'zh-Hans': '担任高级职位的工作经验' },
+  'work.seniorYears': {
+    en: 'work in senior roles',
+    'zh-Hant': '擔任高級職位的工作經驗',
+    'zh-Hans': '担任高级职位的工作经验',
+  },
   'work.multinationalYears': {
     en: 'work in multinational or renowned enterprises',
     'zh-Hant': '在跨國公司或知名企業的工作經驗',
@@ -231,7 +243,11 @@ export const measureLabels: Record<MeasureName | CategoryName, { en: string; 'zh
     'zh-Hant': '在創新及科技、金融或國際貿易領域的工作經驗',
     'zh-Hans': '在创新及科技、金融或国际贸易领域的工作经验',
   },
-  'work.internationalYears': { en: 'international work', 'zh-Hant': '國際工作經驗', 'zh-Hans': '国际工作经验' },
+  'work.internationalYears': {
+    en: 'international work',
+    'zh-Hant': '國際工作經驗',
+    'zh-Hans': '国际工作经验',
+  },
   'languages.chinese': {
     en: 'good written and spoken Chinese',
     'zh-Hant': '良好的中文書寫及口語能力',
@@ -262,7 +278,11 @@ export const measureLabels: Record<MeasureName | CategoryName, { en: string; 'zh
     'zh-Hant': '所擁有業務實體在緊接申請前一年的盈利',
     'zh-Hans': '所拥有业务实体在紧接申请前一年的盈利',
   },
-  'business.ownsListedCompany': { en: 'owns a listed company', 'zh-Hant': '擁有上市公司', 'zh-Hans': '拥有上市公司' },
+  'business.ownsListedCompany': {
+    en: 'owns a listed company',
+    'zh-Hant': '擁有上市公司',
+    'zh-Hans': '拥有上市公司',
+  },
   'talentList.meets': {
     en: 'meets a Talent List profession',
     'zh-Hant': '符合人才清單專業',

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { categoryNames, measureNames } from '../engine/measures.ts';
-import { Dependant, Degree, Profile } from '../profile/schema.ts';
+import { Degree, Dependant, Profile } from '../profile/schema.ts';
 import { RULES_DIR, RuleFileError, type RuleProblem } from './loader.ts';
 import { Confidence, Localized, type Source, SourceRef, SourcesFile } from './schema.ts';
 import type { Dated } from './types.ts';
@@ -49,14 +49,18 @@ export type Trigger =
   | { criterion: string; test?: string | undefined };
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
-const factPath = z.string().regex(/^(\$item\.)?[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/, 'a dotted profile path');
+const factPath = z
+  .string()
+  .regex(/^(\$item\.)?[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/, 'a dotted profile path');
 
 export const Trigger: z.ZodType<Trigger> = z.lazy(() =>
   z.union([
     z.object({ all: z.array(Trigger).min(1) }).strict(),
     z.object({ any: z.array(Trigger).min(1) }).strict(),
     z.object({ not: Trigger }).strict(),
-    z.object({ measure: z.enum(measureNames), op: z.enum(['>=', '>', '<=', '<', '==']), value: z.number() }).strict(),
+    z
+      .object({ measure: z.enum(measureNames), op: z.enum(['>=', '>', '<=', '<', '==']), value: z.number() })
+      .strict(),
     z.object({ measure: z.enum(measureNames), is: z.boolean() }).strict(),
     z.object({ category: z.enum(categoryNames), in: z.array(z.string().regex(/^[A-Z]{3}$/)) }).strict(),
     z.object({ fact: factPath, is: scalar }).strict(),
@@ -86,7 +90,10 @@ export const EvidenceItem = z
       .min(1)
       .default(['met'])
       .describe('Which outcomes of `when` include the item: ["met"] (a claim made) or ["met", "unknown"].'),
-    conditional: z.boolean().default(false).describe('The item is needed only in some circumstances, said in its label.'),
+    conditional: z
+      .boolean()
+      .default(false)
+      .describe('The item is needed only in some circumstances, said in its label.'),
     ...provenance,
   })
   .strict();
@@ -106,7 +113,11 @@ export const Derive = z.union([
     .object({
       kind: z.literal('limit-of-stay'),
       from: slug.describe('The stage whose date starts the stay (entry).'),
-      windowDays: z.number().int().positive().describe('Days before the limit of stay from which an extension may be sought.'),
+      windowDays: z
+        .number()
+        .int()
+        .positive()
+        .describe('Days before the limit of stay from which an extension may be sought.'),
     })
     .strict(),
   z
@@ -124,7 +135,9 @@ export const TrackerStage = z
     id: slug,
     label: Localized.describe('Placeholders: {n} (the extension number), {years} (its length).'),
     detail: Localized.optional(),
-    when: Trigger.optional().describe('The stage applies only to applicants for whom this holds (or may hold).'),
+    when: Trigger.optional().describe(
+      'The stage applies only to applicants for whom this holds (or may hold).',
+    ),
     repeat: z
       .literal('extensions')
       .optional()
@@ -155,7 +168,11 @@ interface Parsed<T> {
   lineOf: (path: ReadonlyArray<PropertyKey>) => number;
 }
 
-function parseFile<S extends z.ZodType>(path: string, schema: S, problems: RuleProblem[]): Parsed<z.infer<S>> | undefined {
+function parseFile<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  problems: RuleProblem[],
+): Parsed<z.infer<S>> | undefined {
   const file = relative(process.cwd(), path) || path;
   let text: string;
   try {
@@ -168,7 +185,12 @@ function parseFile<S extends z.ZodType>(path: string, schema: S, problems: RuleP
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
-      problems.push({ file, line: lineCounter.linePos(e.pos[0]).line, path: '', message: e.message.split('\n')[0] ?? e.message });
+      problems.push({
+        file,
+        line: lineCounter.linePos(e.pos[0]).line,
+        path: '',
+        message: e.message.split('\n')[0] ?? e.message,
+      });
     }
     return undefined;
   }
@@ -189,12 +211,20 @@ function parseFile<S extends z.ZodType>(path: string, schema: S, problems: RuleP
   return { value: result.data, file, lineOf };
 }
 
-function dated<T extends { id: string; from: string }>(parsed: Parsed<{ versions: T[] }>, problems: RuleProblem[]): Array<Dated<T>> {
+function dated<T extends { id: string; from: string }>(
+  parsed: Parsed<{ versions: T[] }>,
+  problems: RuleProblem[],
+): Array<Dated<T>> {
   const versions = parsed.value.versions;
   const ids = new Set<string>();
   versions.forEach((v, i) => {
     if (ids.has(v.id)) {
-      problems.push({ file: parsed.file, line: parsed.lineOf(['versions', i, 'id']), path: `versions.${i}.id`, message: `duplicate version id "${v.id}"` });
+      problems.push({
+        file: parsed.file,
+        line: parsed.lineOf(['versions', i, 'id']),
+        path: `versions.${i}.id`,
+        message: `duplicate version id "${v.id}"`,
+      });
     }
     ids.add(v.id);
     const prev = versions[i - 1];
@@ -209,7 +239,13 @@ function dated<T extends { id: string; from: string }>(parsed: Parsed<{ versions
   });
   return versions.map((v, i) => {
     const next = versions[i + 1];
-    return { ...v, file: parsed.file, fromMs: Date.parse(v.from), to: next?.from ?? null, toMs: next ? Date.parse(next.from) : null };
+    return {
+      ...v,
+      file: parsed.file,
+      fromMs: Date.parse(v.from),
+      to: next?.from ?? null,
+      toMs: next ? Date.parse(next.from) : null,
+    };
   });
 }
 
@@ -219,7 +255,8 @@ function unwrap(schema: z.ZodType): z.ZodType {
   let s = schema;
   for (;;) {
     const def = s._zod.def as { type: string; innerType?: z.ZodType };
-    if ((def.type === 'optional' || def.type === 'default' || def.type === 'nullable') && def.innerType) s = def.innerType;
+    if ((def.type === 'optional' || def.type === 'default' || def.type === 'nullable') && def.innerType)
+      s = def.innerType;
     else return s;
   }
 }
@@ -245,7 +282,7 @@ function checkTriggers(
   problems: RuleProblem[],
 ): void {
   if (Array.isArray(node)) {
-    node.forEach((v, i) => checkTriggers(parsed, v, [...at, i], itemSchema, problems));
+    for (const [i, v] of node.entries()) checkTriggers(parsed, v, [...at, i], itemSchema, problems);
     return;
   }
   if (!node || typeof node !== 'object') return;
@@ -256,8 +293,17 @@ function checkTriggers(
       ? itemSchema !== undefined && hasPath(itemSchema, path.slice(6).split('.'))
       : hasPath(Profile, path.split('.'));
     if (!ok) {
-      const where = path.startsWith('$item.') ? (itemSchema ? 'the degree or dependant' : '(no $item here)') : 'the profile';
-      problems.push({ file: parsed.file, line: parsed.lineOf([...at, 'fact']), path: [...at, 'fact'].join('.'), message: `"${path}" is not a field of ${where}` });
+      const where = path.startsWith('$item.')
+        ? itemSchema
+          ? 'the degree or dependant'
+          : '(no $item here)'
+        : 'the profile';
+      problems.push({
+        file: parsed.file,
+        line: parsed.lineOf([...at, 'fact']),
+        path: [...at, 'fact'].join('.'),
+        message: `"${path}" is not a field of ${where}`,
+      });
     }
   }
   for (const [k, v] of Object.entries(record)) checkTriggers(parsed, v, [...at, k], itemSchema, problems);
@@ -265,11 +311,17 @@ function checkTriggers(
 
 function checkRefs(parsed: Parsed<unknown>, sources: Record<string, unknown>, problems: RuleProblem[]): void {
   const walk = (value: unknown, path: PropertyKey[]): void => {
-    if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
-    else if (value && typeof value === 'object') {
+    if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) walk(v, [...path, i]);
+    } else if (value && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) {
         if (k === 'ref' && typeof v === 'string' && !(v in sources)) {
-          problems.push({ file: parsed.file, line: parsed.lineOf([...path, k]), path: [...path, k].join('.'), message: `unknown source "${v}" (not in sources.yaml)` });
+          problems.push({
+            file: parsed.file,
+            line: parsed.lineOf([...path, k]),
+            path: [...path, k].join('.'),
+            message: `unknown source "${v}" (not in sources.yaml)`,
+          });
         }
         walk(v, [...path, k]);
       }
@@ -311,7 +363,12 @@ export function loadCaseRules(dir: string, routeId: string): CaseRules {
     const ids = new Set<string>();
     v.stages.forEach((s, j) => {
       if (ids.has(s.id)) {
-        problems.push({ file: tracker.file, line: tracker.lineOf(['versions', i, 'stages', j, 'id']), path: `versions.${i}.stages.${j}.id`, message: `duplicate stage id "${s.id}"` });
+        problems.push({
+          file: tracker.file,
+          line: tracker.lineOf(['versions', i, 'stages', j, 'id']),
+          path: `versions.${i}.stages.${j}.id`,
+          message: `duplicate stage id "${s.id}"`,
+        });
       }
       ids.add(s.id);
       stageIds.add(s.id);
@@ -320,7 +377,12 @@ export function loadCaseRules(dir: string, routeId: string): CaseRules {
     });
     v.stages.forEach((s, j) => {
       if (s.derive && !ids.has(s.derive.from)) {
-        problems.push({ file: tracker.file, line: tracker.lineOf(['versions', i, 'stages', j, 'derive', 'from']), path: `versions.${i}.stages.${j}.derive.from`, message: `no stage "${s.derive.from}" in this version` });
+        problems.push({
+          file: tracker.file,
+          line: tracker.lineOf(['versions', i, 'stages', j, 'derive', 'from']),
+          path: `versions.${i}.stages.${j}.derive.from`,
+          message: `no stage "${s.derive.from}" in this version`,
+        });
       }
     });
   });
@@ -329,11 +391,21 @@ export function loadCaseRules(dir: string, routeId: string): CaseRules {
     v.items.forEach((item, j) => {
       const at = ['versions', i, 'items', j];
       if (ids.has(item.id)) {
-        problems.push({ file: evidence.file, line: evidence.lineOf([...at, 'id']), path: `${at.join('.')}.id`, message: `duplicate item id "${item.id}"` });
+        problems.push({
+          file: evidence.file,
+          line: evidence.lineOf([...at, 'id']),
+          path: `${at.join('.')}.id`,
+          message: `duplicate item id "${item.id}"`,
+        });
       }
       ids.add(item.id);
       if (tracker && !stageIds.has(item.stage)) {
-        problems.push({ file: evidence.file, line: evidence.lineOf([...at, 'stage']), path: `${at.join('.')}.stage`, message: `unknown stage "${item.stage}" (not in tracker.yaml)` });
+        problems.push({
+          file: evidence.file,
+          line: evidence.lineOf([...at, 'stage']),
+          path: `${at.join('.')}.stage`,
+          message: `unknown stage "${item.stage}" (not in tracker.yaml)`,
+        });
       }
       const itemSchema = item.for === 'degree' ? Degree : item.for === 'dependant' ? Dependant : undefined;
       checkTriggers(evidence, item.when, [...at, 'when'], itemSchema, problems);

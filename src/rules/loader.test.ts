@@ -13,9 +13,14 @@ interface Sourced {
 }
 
 /** Every object in the rules that carries a confidence mark, with where it is. */
-function sourcedValues(value: unknown, path = '', out: Array<[string, Sourced]> = []): Array<[string, Sourced]> {
-  if (Array.isArray(value)) value.forEach((v, i) => sourcedValues(v, `${path}[${i}]`, out));
-  else if (value && typeof value === 'object') {
+function sourcedValues(
+  value: unknown,
+  path = '',
+  out: Array<[string, Sourced]> = [],
+): Array<[string, Sourced]> {
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) sourcedValues(v, `${path}[${i}]`, out);
+  } else if (value && typeof value === 'object') {
     if ('confidence' in value || 'sources' in value) out.push([path, value as Sourced]);
     for (const [k, v] of Object.entries(value)) if (k !== 'sources') sourcedValues(v, `${path}.${k}`, out);
   }
@@ -128,7 +133,9 @@ describe('loading a broken rule file', () => {
   });
 
   it('reports versions out of chronological order', () => {
-    const error = breakFile('fees.yaml', (t) => t.replace(/2019-03-25T00:00(:00)?\+08:00/, '2005-01-01T00:00:00+08:00'));
+    const error = breakFile('fees.yaml', (t) =>
+      t.replace(/2019-03-25T00:00(:00)?\+08:00/, '2005-01-01T00:00:00+08:00'),
+    );
     expect(error.message).toContain('chronological order');
   });
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
@@ -38,12 +38,21 @@ export class RuleFileError extends Error {
 
 interface Parsed<T> {
   value: T;
+  /** Where the file is, for error messages a person reads at the command line. */
   file: string;
+  /** The file relative to the rules root (e.g. "hk/qmas/fees.yaml"): cited in results, so stable wherever Routewise runs. */
+  ruleFile: string;
   lineOf: (path: ReadonlyArray<PropertyKey>) => number;
 }
 
-function parseFile<S extends z.ZodType>(path: string, schema: S, problems: RuleProblem[]): Parsed<z.infer<S>> | undefined {
+function parseFile<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  problems: RuleProblem[],
+  root: string,
+): Parsed<z.infer<S>> | undefined {
   const file = relative(process.cwd(), path) || path;
+  const ruleFile = relative(root, path).split(sep).join('/');
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -55,7 +64,12 @@ function parseFile<S extends z.ZodType>(path: string, schema: S, problems: RuleP
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
-      problems.push({ file, line: lineCounter.linePos(e.pos[0]).line, path: '', message: e.message.split('\n')[0] ?? e.message });
+      problems.push({
+        file,
+        line: lineCounter.linePos(e.pos[0]).line,
+        path: '',
+        message: e.message.split('\n')[0] ?? e.message,
+      });
     }
     return undefined;
   }
@@ -74,7 +88,7 @@ function parseFile<S extends z.ZodType>(path: string, schema: S, problems: RuleP
     }
     return undefined;
   }
-  return { value: result.data, file, lineOf };
+  return { value: result.data, file, ruleFile, lineOf };
 }
 
 interface VersionLike {
@@ -84,11 +98,21 @@ interface VersionLike {
 }
 
 /** Orders versions, checks their dates and ids, and gives each the end of its period. */
-function dated<T extends VersionLike>(parsed: Parsed<{ versions: T[] }>, problems: RuleProblem[], key = 'versions'): Array<Dated<T>> {
+function dated<T extends VersionLike>(
+  parsed: Parsed<{ versions: T[] }>,
+  problems: RuleProblem[],
+  key = 'versions',
+): Array<Dated<T>> {
   const versions = parsed.value.versions;
   const ids = new Set<string>();
   versions.forEach((v, i) => {
-    if (ids.has(v.id)) problems.push({ file: parsed.file, line: parsed.lineOf([key, i, 'id']), path: `${key}.${i}.id`, message: `duplicate version id "${v.id}"` });
+    if (ids.has(v.id))
+      problems.push({
+        file: parsed.file,
+        line: parsed.lineOf([key, i, 'id']),
+        path: `${key}.${i}.id`,
+        message: `duplicate version id "${v.id}"`,
+      });
     ids.add(v.id);
     const prev = versions[i - 1];
     if (prev && Date.parse(prev.from) >= Date.parse(v.from)) {
@@ -102,18 +126,30 @@ function dated<T extends VersionLike>(parsed: Parsed<{ versions: T[] }>, problem
   });
   return versions.map((v, i) => {
     const next = versions[i + 1];
-    return { ...v, file: parsed.file, fromMs: Date.parse(v.from), to: next?.from ?? null, toMs: next ? Date.parse(next.from) : null };
+    return {
+      ...v,
+      file: parsed.ruleFile,
+      fromMs: Date.parse(v.from),
+      to: next?.from ?? null,
+      toMs: next ? Date.parse(next.from) : null,
+    };
   });
 }
 
 /** Every `ref` in a parsed file must name a source in sources.yaml. */
 function checkRefs(parsed: Parsed<unknown>, sources: Record<string, unknown>, problems: RuleProblem[]): void {
   const walk = (value: unknown, path: PropertyKey[]): void => {
-    if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
-    else if (value && typeof value === 'object') {
+    if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) walk(v, [...path, i]);
+    } else if (value && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) {
         if (k === 'ref' && typeof v === 'string' && !(v in sources)) {
-          problems.push({ file: parsed.file, line: parsed.lineOf([...path, k]), path: [...path, k].join('.'), message: `unknown source "${v}" (not in sources.yaml)` });
+          problems.push({
+            file: parsed.file,
+            line: parsed.lineOf([...path, k]),
+            path: [...path, k].join('.'),
+            message: `unknown source "${v}" (not in sources.yaml)`,
+          });
         }
         walk(v, [...path, k]);
       }
@@ -136,11 +172,12 @@ function deepFreeze<T>(value: T): T {
  */
 export function loadRoute(dir: string): RouteRules {
   const problems: RuleProblem[] = [];
-  const sourcesFile = parseFile(join(dir, '..', 'sources.yaml'), SourcesFile, problems);
+  const root = join(dir, '..', '..');
+  const sourcesFile = parseFile(join(dir, '..', 'sources.yaml'), SourcesFile, problems, root);
   const sources = sourcesFile?.value.sources ?? {};
-  const route = parseFile(join(dir, 'route.yaml'), RouteFile, problems);
+  const route = parseFile(join(dir, 'route.yaml'), RouteFile, problems, root);
   const part = <S extends z.ZodType>(name: string, schema: S) => {
-    const parsed = parseFile(join(dir, `${name}.yaml`), schema, problems);
+    const parsed = parseFile(join(dir, `${name}.yaml`), schema, problems, root);
     if (parsed && sourcesFile) checkRefs(parsed, sources, problems);
     return parsed;
   };
@@ -158,7 +195,12 @@ export function loadRoute(dir: string): RouteRules {
     const test = part(id, TestFile);
     if (!test) continue;
     if (test.value.id !== id) {
-      problems.push({ file: test.file, line: test.lineOf(['id']), path: 'id', message: `expected id "${id}" to match the file name` });
+      problems.push({
+        file: test.file,
+        line: test.lineOf(['id']),
+        path: 'id',
+        message: `expected id "${id}" to match the file name`,
+      });
     }
     tests.push({ id, name: test.value.name, versions: dated(test, problems) });
   }
@@ -166,7 +208,12 @@ export function loadRoute(dir: string): RouteRules {
     stay.value.versions.forEach((v, i) => {
       for (const id of route.value.tests) {
         if (!(id in v.byTest)) {
-          problems.push({ file: stay.file, line: stay.lineOf(['versions', i, 'byTest']), path: `versions.${i}.byTest`, message: `no stay plan for test "${id}"` });
+          problems.push({
+            file: stay.file,
+            line: stay.lineOf(['versions', i, 'byTest']),
+            path: `versions.${i}.byTest`,
+            message: `no stay plan for test "${id}"`,
+          });
         }
       }
     });
@@ -175,7 +222,7 @@ export function loadRoute(dir: string): RouteRules {
   const result =
     route && prerequisites && exclusions && fees && stay && dependants && steps && selection && sourcesFile
       ? {
-          route: { ...route.value, file: route.file },
+          route: { ...route.value, file: route.ruleFile },
           sources,
           prerequisites: dated(prerequisites, problems),
           tests,

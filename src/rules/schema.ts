@@ -136,9 +136,15 @@ const versionBase = {
 };
 
 export const PointsScoring = z
-  .object({ kind: z.literal('points'), passMark: z.number().int().positive(), maximum: z.number().int().positive() })
+  .object({
+    kind: z.literal('points'),
+    passMark: z.number().int().positive(),
+    maximum: z.number().int().positive(),
+  })
   .strict();
-export const CountScoring = z.object({ kind: z.literal('count'), threshold: z.number().int().positive() }).strict();
+export const CountScoring = z
+  .object({ kind: z.literal('count'), threshold: z.number().int().positive() })
+  .strict();
 export const AnyScoring = z
   .object({
     kind: z.literal('any'),
@@ -148,7 +154,13 @@ export const AnyScoring = z
 
 export const TestVersion = z.union([
   z.object({ ...versionBase, scoring: PointsScoring, factors: z.array(Factor).min(1) }).strict(),
-  z.object({ ...versionBase, scoring: z.union([CountScoring, AnyScoring]), criteria: z.array(Criterion).min(1) }).strict(),
+  z
+    .object({
+      ...versionBase,
+      scoring: z.union([CountScoring, AnyScoring]),
+      criteria: z.array(Criterion).min(1),
+    })
+    .strict(),
 ]);
 export type TestVersion = z.infer<typeof TestVersion>;
 
@@ -176,8 +188,18 @@ export const FeeItem = z
     amountHKD: z.number().nonnegative(),
     refundable: z.boolean(),
     payable: Localized.describe('When the fee is paid.'),
-    stayDaysAtMost: z.number().int().positive().optional().describe('Charged only when the stay granted is this long or shorter.'),
-    stayDaysOver: z.number().int().positive().optional().describe('Charged only when the stay granted is longer than this.'),
+    stayDaysAtMost: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('Charged only when the stay granted is this long or shorter.'),
+    stayDaysOver: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('Charged only when the stay granted is longer than this.'),
   })
   .strict();
 export type FeeItem = z.infer<typeof FeeItem>;
@@ -206,9 +228,7 @@ export const StayPlan = z
   .strict();
 export type StayPlan = z.infer<typeof StayPlan>;
 
-export const StayVersion = z
-  .object({ ...versionBase, byTest: z.record(z.string(), StayPlan) })
-  .strict();
+export const StayVersion = z.object({ ...versionBase, byTest: z.record(z.string(), StayPlan) }).strict();
 export type StayVersion = z.infer<typeof StayVersion>;
 
 export const dependantRelations = ['spouse', 'civil_partner', 'child'] as const;
@@ -226,7 +246,13 @@ export const DependantsVersion = z
   .strict();
 export type DependantsVersion = z.infer<typeof DependantsVersion>;
 
-export const stages = ['before_submission', 'after_submission', 'after_selection', 'after_approval', 'after_entry'] as const;
+export const stages = [
+  'before_submission',
+  'after_submission',
+  'after_selection',
+  'after_approval',
+  'after_entry',
+] as const;
 
 export const Step = z
   .object({
@@ -265,7 +291,8 @@ export const RouteFile = z
   .strict();
 export type RouteFile = z.infer<typeof RouteFile>;
 
-const versioned = <T extends z.ZodType>(version: T) => z.object({ versions: z.array(version).min(1) }).strict();
+const versioned = <T extends z.ZodType>(version: T) =>
+  z.object({ versions: z.array(version).min(1) }).strict();
 
 export const PrerequisitesFile = versioned(PrerequisitesVersion);
 export const ExclusionsFile = versioned(ExclusionsVersion);

@@ -5,15 +5,15 @@ import { body, exampleProfile, post, type TestApp, testApp } from './helpers.ts'
 let t: TestApp;
 beforeAll(async () => {
   t = await testApp({ limits: { bodyBytes: 64 * 1024 } });
-});
+}, 60_000);
 afterAll(async () => {
-  await t.close();
-});
+  await t?.close();
+}, 60_000);
 
 const assess = (payload: unknown, query = '') => t.app.request(`/api/v1/assessments${query}`, post(payload));
 
 describe('POST /api/v1/assessments', () => {
-  it('returns the engine\'s explained assessment at the submission moment', async () => {
+  it("returns the engine's explained assessment at the submission moment", async () => {
     const res = await assess({ profile: exampleProfile(), submittedAt: '2025-03-01T10:00:00+08:00' });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
@@ -80,7 +80,7 @@ describe('POST /api/v1/assessments', () => {
     for (const i of data.error.issues) expect(typeof i.message).toBe('string');
   });
 
-  it('gives the issues in the request\'s language', async () => {
+  it("gives the issues in the request's language", async () => {
     const profile = exampleProfile() as { person: Record<string, unknown> };
     profile.person.dateOfBirth = 'soon';
     const data = await body(await assess({ profile }, '?lang=zh-Hant'));
@@ -89,16 +89,25 @@ describe('POST /api/v1/assessments', () => {
   });
 
   it('is 400 invalid_field for a bad field beside the profile, listing each', async () => {
-    const res = await assess({ profile: exampleProfile(), submittedAt: 'tomorrow', tests: ['gpt', 'xyz'], colour: 'red' });
+    const res = await assess({
+      profile: exampleProfile(),
+      submittedAt: 'tomorrow',
+      tests: ['gpt', 'xyz'],
+      colour: 'red',
+    });
     expect(res.status).toBe(400);
     const data = await body(res);
     expect(data.error.code).toBe('invalid_field');
     const paths = data.error.issues.map((i: { path: string }) => i.path);
     expect(paths).toContain('colour');
     const unknownTest = await body(await assess({ profile: exampleProfile(), tests: ['gpt', 'xyz'] }));
-    expect(unknownTest.error.issues).toEqual([expect.objectContaining({ path: 'tests.1', value: 'xyz', expected: 'one of gpt, abt' })]);
+    expect(unknownTest.error.issues).toEqual([
+      expect.objectContaining({ path: 'tests.1', value: 'xyz', expected: 'one of gpt, abt' }),
+    ]);
     const moment = await body(await assess({ profile: exampleProfile(), submittedAt: 'tomorrow' }));
-    expect(moment.error.issues).toEqual([expect.objectContaining({ path: 'submittedAt', value: 'tomorrow' })]);
+    expect(moment.error.issues).toEqual([
+      expect.objectContaining({ path: 'submittedAt', value: 'tomorrow' }),
+    ]);
     const route = await body(await assess({ profile: exampleProfile(), route: 'hk.ttps' }));
     expect(route.error.issues).toEqual([expect.objectContaining({ path: 'route', value: 'hk.ttps' })]);
   });
@@ -151,6 +160,8 @@ describe('unknown API paths', () => {
     const res = await t.app.request('/api/v1/nothing-here');
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
-    expect(await body(res)).toEqual({ error: { code: 'not_found', message: 'Nothing was found at this address.' } });
+    expect(await body(res)).toEqual({
+      error: { code: 'not_found', message: 'Nothing was found at this address.' },
+    });
   });
 });

@@ -1,17 +1,36 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CaseCreatedSchema, CaseResponseSchema, EvidenceItemResponseSchema, TrackerResponseSchema } from '../../src/http/api/schemas.ts';
+import {
+  CaseCreatedSchema,
+  CaseResponseSchema,
+  EvidenceItemResponseSchema,
+  TrackerResponseSchema,
+} from '../../src/http/api/schemas.ts';
 import { StoreError } from '../../src/store/index.ts';
-import { body, exampleProfile, fixture, type Json, patch, post, put, type TestApp, testApp } from './helpers.ts';
+import {
+  appOn,
+  body,
+  exampleProfile,
+  fixture,
+  type Json,
+  patch,
+  post,
+  put,
+  type TestApp,
+  testApp,
+} from './helpers.ts';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await testApp();
-});
+}, 60_000);
 afterAll(async () => {
-  await t.close();
-});
+  await t?.close();
+}, 60_000);
 
-async function createCase(profile: unknown = exampleProfile(), extra: Record<string, unknown> = {}): Promise<Json> {
+async function createCase(
+  profile: unknown = exampleProfile(),
+  extra: Record<string, unknown> = {},
+): Promise<Json> {
   const res = await t.app.request('/api/v1/cases', post({ profile, lang: 'en', ...extra }));
   expect(res.status).toBe(201);
   return body(res);
@@ -19,7 +38,9 @@ async function createCase(profile: unknown = exampleProfile(), extra: Record<str
 
 describe('a case from creation to deletion', () => {
   it('creates, reads, updates and deletes a case, and never logs the token or personal data', async () => {
-    const created = CaseCreatedSchema.parse(await createCase(exampleProfile(), { submittedAt: '2025-03-01T10:00:00+08:00' }));
+    const created = CaseCreatedSchema.parse(
+      await createCase(exampleProfile(), { submittedAt: '2025-03-01T10:00:00+08:00' }),
+    );
     const token = created.token;
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(created.links.self).toBe(`/api/v1/cases/${token}`);
@@ -42,13 +63,19 @@ describe('a case from creation to deletion', () => {
     expect(zh.case.route.name).toBe('優秀人才入境計劃');
 
     // Evidence: state and note.
-    const item = await t.app.request(`/api/v1/cases/${token}/evidence/degree-certificate-2`, patch({ state: 'done', note: 'Certified copy' }));
+    const item = await t.app.request(
+      `/api/v1/cases/${token}/evidence/degree-certificate-2`,
+      patch({ state: 'done', note: 'Certified copy' }),
+    );
     expect(item.status).toBe(200);
     const updatedItem = EvidenceItemResponseSchema.parse(await body(item)).item;
     expect(updatedItem).toMatchObject({ id: 'degree-certificate-2', state: 'done', note: 'Certified copy' });
 
     // Tracker: entering Hong Kong computes the extension windows.
-    const stage = await t.app.request(`/api/v1/cases/${token}/tracker/entered`, patch({ date: '2025-03-01', note: 'HKIA' }));
+    const stage = await t.app.request(
+      `/api/v1/cases/${token}/tracker/entered`,
+      patch({ date: '2025-03-01', note: 'HKIA' }),
+    );
     expect(stage.status).toBe(200);
     const tracker = TrackerResponseSchema.parse(await body(stage));
     expect(tracker.stage).toMatchObject({ id: 'entered', date: '2025-03-01', note: 'HKIA' });
@@ -69,8 +96,17 @@ describe('a case from creation to deletion', () => {
     expect(after.case.profileVersion).toBe(2);
     expect(after.assessment.submittedAt).toBe('2025-03-01T10:00:00+08:00');
     const ids = after.case.evidence.items.map((i) => i.id);
-    expect(ids).toEqual(expect.arrayContaining(['business-registration', 'business-financial-statements', 'business-ownership']));
-    expect(after.case.evidence.items.find((i) => i.id === 'degree-certificate-2')).toMatchObject({ state: 'done', note: 'Certified copy' });
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'business-registration',
+        'business-financial-statements',
+        'business-ownership',
+      ]),
+    );
+    expect(after.case.evidence.items.find((i) => i.id === 'degree-certificate-2')).toMatchObject({
+      state: 'done',
+      note: 'Certified copy',
+    });
     expect(after.case.tracker.stages.find((s) => s.id === 'entered')?.date).toBe('2025-03-01');
 
     // The PDF report.
@@ -107,7 +143,9 @@ describe('a case from creation to deletion', () => {
     const lines = t.logs.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request');
     expect(lines.length).toBeGreaterThan(5);
     for (const l of lines) {
-      expect(Object.keys(l).sort()).toEqual(['durationMs', 'level', 'method', 'msg', 'route', 'service', 'status', 'time'].sort());
+      expect(Object.keys(l).sort()).toEqual(
+        ['durationMs', 'level', 'method', 'msg', 'route', 'service', 'status', 'time'].sort(),
+      );
     }
   });
 });
@@ -123,26 +161,48 @@ describe('case errors', () => {
 
   it('is 404 for an evidence item or a stage the case does not have', async () => {
     const { token } = await createCase();
-    expect((await t.app.request(`/api/v1/cases/${token}/evidence/no-such-item`, patch({ state: 'done' }))).status).toBe(404);
-    expect((await t.app.request(`/api/v1/cases/${token}/tracker/no-such-stage`, patch({ date: '2025-01-01' }))).status).toBe(404);
+    expect(
+      (await t.app.request(`/api/v1/cases/${token}/evidence/no-such-item`, patch({ state: 'done' }))).status,
+    ).toBe(404);
+    expect(
+      (await t.app.request(`/api/v1/cases/${token}/tracker/no-such-stage`, patch({ date: '2025-01-01' })))
+        .status,
+    ).toBe(404);
     // A Mainland-only stage is not part of a non-Mainland applicant's tracker.
-    expect((await t.app.request(`/api/v1/cases/${token}/tracker/exit-endorsement`, patch({ date: '2025-01-01' }))).status).toBe(404);
+    expect(
+      (await t.app.request(`/api/v1/cases/${token}/tracker/exit-endorsement`, patch({ date: '2025-01-01' })))
+        .status,
+    ).toBe(404);
   });
 
   it('is 400 invalid_field for bad evidence and tracker changes', async () => {
     const { token } = await createCase();
-    const state = await body(await t.app.request(`/api/v1/cases/${token}/evidence/travel-document`, patch({ state: 'finished' })));
+    const state = await body(
+      await t.app.request(`/api/v1/cases/${token}/evidence/travel-document`, patch({ state: 'finished' })),
+    );
     expect(state.error.code).toBe('invalid_field');
-    expect(state.error.issues[0]).toMatchObject({ path: 'state', value: 'finished', expected: 'one of to_do, in_progress, done, not_applicable' });
-    const empty = await body(await t.app.request(`/api/v1/cases/${token}/evidence/travel-document`, patch({})));
+    expect(state.error.issues[0]).toMatchObject({
+      path: 'state',
+      value: 'finished',
+      expected: 'one of to_do, in_progress, done, not_applicable',
+    });
+    const empty = await body(
+      await t.app.request(`/api/v1/cases/${token}/evidence/travel-document`, patch({})),
+    );
     expect(empty.error.code).toBe('invalid_field');
-    const date = await body(await t.app.request(`/api/v1/cases/${token}/tracker/entered`, patch({ date: '2025-02-30' })));
+    const date = await body(
+      await t.app.request(`/api/v1/cases/${token}/tracker/entered`, patch({ date: '2025-02-30' })),
+    );
     expect(date.error.issues[0]).toMatchObject({ path: 'date', value: '2025-02-30' });
-    const note = await body(await t.app.request(`/api/v1/cases/${token}/tracker/entered`, patch({ note: 'x'.repeat(2001) })));
+    const note = await body(
+      await t.app.request(`/api/v1/cases/${token}/tracker/entered`, patch({ note: 'x'.repeat(2001) })),
+    );
     expect(note.error.issues[0].path).toBe('note');
     // A date can be cleared again.
     await t.app.request(`/api/v1/cases/${token}/tracker/entered`, patch({ date: '2025-03-01' }));
-    const cleared = await body(await t.app.request(`/api/v1/cases/${token}/tracker/entered`, patch({ date: null })));
+    const cleared = await body(
+      await t.app.request(`/api/v1/cases/${token}/tracker/entered`, patch({ date: null })),
+    );
     expect(cleared.stage.date).toBeNull();
     expect(cleared.tracker.stages.find((s: { id: string }) => s.id === 'extension-1').derived).toBeNull();
   });
@@ -152,22 +212,39 @@ describe('case errors', () => {
     expect(noLang.error.code).toBe('invalid_field');
     expect(noLang.error.issues[0]).toMatchObject({ path: 'lang' });
     expect(noLang.error.issues[0]).not.toHaveProperty('value');
-    const badProfile = await body(await t.app.request('/api/v1/cases', post({ profile: { schemaVersion: 1 }, lang: 'en' })));
+    const badProfile = await body(
+      await t.app.request('/api/v1/cases', post({ profile: { schemaVersion: 1 }, lang: 'en' })),
+    );
     expect(badProfile.error.code).toBe('invalid_profile');
     expect(badProfile.error.issues.map((i: { path: string }) => i.path)).toContain('profile.person');
-    const badJson = await t.app.request('/api/v1/cases', { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'nope' });
+    const badJson = await t.app.request('/api/v1/cases', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: 'nope',
+    });
     expect((await body(badJson)).error.code).toBe('invalid_json');
   });
 });
 
 describe('evidence checklist derived from the claims made', () => {
   it("lists a master's degree's certificate and transcript, and a Mainland resident's consent letter and exit permit", async () => {
-    const created = await createCase(fixture('mainland-resident'), { submittedAt: '2025-03-01T10:00:00+08:00' });
-    const items: Array<{ id: string; label: string; stage: string; why: string; about: unknown; sources: unknown[] }> =
-      created.case.evidence.items;
+    const created = await createCase(fixture('mainland-resident'), {
+      submittedAt: '2025-03-01T10:00:00+08:00',
+    });
+    const items: Array<{
+      id: string;
+      label: string;
+      stage: string;
+      why: string;
+      about: unknown;
+      sources: unknown[];
+    }> = created.case.evidence.items;
     const byId = new Map(items.map((i) => [i.id, i]));
     const master = items.filter((i) => /master's degree/.test(i.label));
-    expect(master.map((i) => i.id.replace(/-\d+$/, '')).sort()).toEqual(['degree-certificate', 'degree-transcript']);
+    expect(master.map((i) => i.id.replace(/-\d+$/, '')).sort()).toEqual([
+      'degree-certificate',
+      'degree-transcript',
+    ]);
     expect(byId.get('mainland-consent-letter')).toMatchObject({ stage: 'selected' });
     expect(byId.get('mainland-exit-entry-permit')).toMatchObject({ stage: 'exit-endorsement' });
     expect(byId.get('travel-document')).toBeDefined();
@@ -187,16 +264,27 @@ describe('evidence checklist derived from the claims made', () => {
     const ids: string[] = created.case.evidence.items.map((i: { id: string }) => i.id);
     expect(ids).toContain('sponsor-financial-proof');
     expect(ids.filter((id) => id.startsWith('dependant-travel-document-')).length).toBeGreaterThan(0);
-    expect(ids.some((id) => id.startsWith('dependant-marriage-certificate-') || id.startsWith('dependant-birth-certificate-'))).toBe(true);
+    expect(
+      ids.some(
+        (id) =>
+          id.startsWith('dependant-marriage-certificate-') || id.startsWith('dependant-birth-certificate-'),
+      ),
+    ).toBe(true);
   });
 });
 
 describe('rate limiting of case creation', () => {
   it('is 429 rate_limited with Retry-After past the hourly limit, counted per client', async () => {
-    const limited = await testApp({ limits: { casesPerHour: 2 }, clientIp: (c) => c.req.header('x-test-client') });
-    try {
+    const limited = appOn(t.store, {
+      limits: { casesPerHour: 2 },
+      clientIp: (c) => c.req.header('x-test-client'),
+    });
+    {
       const make = (client: string) =>
-        limited.app.request('/api/v1/cases', post({ profile: exampleProfile(), lang: 'en' }, { 'x-test-client': client }));
+        limited.app.request(
+          '/api/v1/cases',
+          post({ profile: exampleProfile(), lang: 'en' }, { 'x-test-client': client }),
+        );
       expect((await make('a')).status).toBe(201);
       expect((await make('a')).status).toBe(201);
       const third = await make('a');
@@ -217,24 +305,21 @@ describe('rate limiting of case creation', () => {
       // A new hour, a new window.
       limited.store.clock.now += 3600 * 1000;
       expect((await make('a')).status).toBe(201);
-    } finally {
-      await limited.close();
     }
   });
 });
 
 describe('internal errors', () => {
   it('are 500 internal with no stack trace or message, and are logged without the message', async () => {
-    const broken = await testApp();
-    const store = broken.store.store;
+    const store = t.store.store;
     const failing = new Proxy(store, {
       get(target, prop, receiver) {
         if (prop === 'getCase') return async () => Promise.reject(new TypeError('secret detail 1988-04-12'));
         return Reflect.get(target, prop, receiver);
       },
     });
-    const app = await testApp({ store: failing });
-    try {
+    const app = appOn(t.store, { store: failing });
+    {
       const res = await app.app.request(`/api/v1/cases/${'A'.repeat(43)}`);
       expect(res.status).toBe(500);
       const text = await res.text();
@@ -245,28 +330,19 @@ describe('internal errors', () => {
       expect(log).toContain('TypeError');
       expect(log).not.toContain('secret detail');
       expect(log).not.toContain('1988-04-12');
-    } finally {
-      await app.close();
-      await broken.close();
     }
   });
 
   it('maps a store outage to 503 store_unavailable', async () => {
-    const base = await testApp();
-    const failing = new Proxy(base.store.store, {
+    const failing = new Proxy(t.store.store, {
       get(target, prop, receiver) {
         if (prop === 'getCase') return async () => Promise.reject(new StoreError('storage_failure', 'down'));
         return Reflect.get(target, prop, receiver);
       },
     });
-    const app = await testApp({ store: failing });
-    try {
-      const res = await app.app.request(`/api/v1/cases/${'A'.repeat(43)}`);
-      expect(res.status).toBe(503);
-      expect((await body(res)).error.code).toBe('store_unavailable');
-    } finally {
-      await app.close();
-      await base.close();
-    }
+    const app = appOn(t.store, { store: failing });
+    const res = await app.app.request(`/api/v1/cases/${'A'.repeat(43)}`);
+    expect(res.status).toBe(503);
+    expect((await body(res)).error.code).toBe('store_unavailable');
   });
 });

@@ -9,13 +9,17 @@ import { openTestStore, type TestStore } from '../store/helpers.ts';
 
 /** The shipped example profile (a 2024-era applicant with a master's degree). */
 export function exampleProfile(): Record<string, unknown> {
-  const profile = JSON.parse(readFileSync(new URL('../../examples/qmas-2024-12-criteria.json', import.meta.url), 'utf8'));
+  const profile = JSON.parse(
+    readFileSync(new URL('../../examples/qmas-2024-12-criteria.json', import.meta.url), 'utf8'),
+  );
   delete profile.$schema;
   return profile;
 }
 
 export function fixture(name: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(`../../rules/hk/qmas/tests/fixtures/${name}.json`, import.meta.url), 'utf8'));
+  return JSON.parse(
+    readFileSync(new URL(`../../rules/hk/qmas/tests/fixtures/${name}.json`, import.meta.url), 'utf8'),
+  );
 }
 
 export interface TestApp {
@@ -34,6 +38,15 @@ export interface TestApp {
  */
 export async function testApp(overrides: Partial<AppDeps> = {}): Promise<TestApp> {
   const store = await openTestStore('pglite');
+  const t = appOn(store, overrides);
+  return { ...t, close: () => store.cleanup() };
+}
+
+/**
+ * Another app on an already open test store (opening a PGlite store takes seconds): for other
+ * limits, a failing store wrapper, and so on. Closing it leaves the store open.
+ */
+export function appOn(store: TestStore, overrides: Partial<AppDeps> = {}): TestApp {
   const logs: string[] = [];
   const logger = createLogger('debug', { write: (line: string) => void logs.push(line) });
   const clock = { now: Date.parse('2025-06-01T02:00:00.000Z') };
@@ -47,7 +60,7 @@ export async function testApp(overrides: Partial<AppDeps> = {}): Promise<TestApp
     logger,
     ...overrides,
   });
-  return { app, store, logs, clock, close: () => store.cleanup() };
+  return { app, store, logs, clock, close: async () => {} };
 }
 
 export function json(body: unknown, headers: Record<string, string> = {}): RequestInit {

@@ -5,10 +5,10 @@ import { body, type TestApp, testApp } from './helpers.ts';
 let t: TestApp;
 beforeAll(async () => {
   t = await testApp();
-});
+}, 60_000);
 afterAll(async () => {
-  await t.close();
-});
+  await t?.close();
+}, 60_000);
 
 describe('GET /api/v1/routes', () => {
   it('lists QMAS with its tests and links', async () => {
@@ -23,9 +23,13 @@ describe('GET /api/v1/routes', () => {
   it('speaks the language of ?lang=, then of Accept-Language', async () => {
     const q = await body(await t.app.request('/api/v1/routes?lang=zh-Hant'));
     expect(q.routes[0].name).toBe('優秀人才入境計劃');
-    const h = await body(await t.app.request('/api/v1/routes', { headers: { 'Accept-Language': 'zh-CN,zh;q=0.9,en;q=0.5' } }));
+    const h = await body(
+      await t.app.request('/api/v1/routes', { headers: { 'Accept-Language': 'zh-CN,zh;q=0.9,en;q=0.5' } }),
+    );
     expect(h.routes[0].name).toBe('优秀人才入境计划');
-    const hk = await body(await t.app.request('/api/v1/routes', { headers: { 'Accept-Language': 'fr, zh-HK;q=0.8' } }));
+    const hk = await body(
+      await t.app.request('/api/v1/routes', { headers: { 'Accept-Language': 'fr, zh-HK;q=0.8' } }),
+    );
     expect(hk.routes[0].name).toBe('優秀人才入境計劃');
   });
 
@@ -70,14 +74,18 @@ describe('GET /api/v1/routes/{id}/rules', () => {
     const before = RulesInForceSchema.parse(
       await body(await t.app.request('/api/v1/routes/hk.qmas/rules?at=2024-10-31T23:59:00%2B08:00')),
     );
-    const after = RulesInForceSchema.parse(await body(await t.app.request('/api/v1/routes/hk.qmas/rules?at=2024-11-01')));
+    const after = RulesInForceSchema.parse(
+      await body(await t.app.request('/api/v1/routes/hk.qmas/rules?at=2024-11-01')),
+    );
     const gptBefore = before.rules.find((r) => r.part === 'test:gpt');
     const gptAfter = after.rules.find((r) => r.part === 'test:gpt');
     expect(gptBefore?.id).not.toBe(gptAfter?.id);
     expect(gptAfter?.from).toBe('2024-11-01T00:00:00+08:00');
     expect(after.at).toBe('2024-11-01T00:00:00+08:00');
     for (const r of after.rules) expect(r.sources.length).toBeGreaterThan(0);
-    expect(after.rules.map((r) => r.part)).toEqual(expect.arrayContaining(['evidence', 'tracker', 'fees', 'stay']));
+    expect(after.rules.map((r) => r.part)).toEqual(
+      expect.arrayContaining(['evidence', 'tracker', 'fees', 'stay']),
+    );
   });
 
   it('defaults to now', async () => {

@@ -3,11 +3,11 @@ import { fileURLToPath } from 'node:url';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 import type { Lang } from '../../rules/schema.ts';
+import { ApiError, errorMessage } from '../errors.ts';
 import { assessFor } from './assess.ts';
 import { type ApiContext, type ApiEnv, DEFAULT_ROUTE } from './context.ts';
 import { define, errors, langQuery } from './define.ts';
 import { checkWithProfile, issue, momentField, readJson } from './input.ts';
-import { ApiError, errorMessage } from '../errors.ts';
 import { AssessmentRequestEnvelope, AssessmentRequestSchema, AssessmentSchema } from './schemas.ts';
 
 /** The example profile shipped in examples/, used in the OpenAPI document's request examples. */
@@ -62,14 +62,22 @@ export function registerAssessments(api: OpenAPIHono<ApiEnv>, ctx: ApiContext): 
         },
       },
       responses: {
-        200: { description: 'The assessment.', content: { 'application/json': { schema: AssessmentSchema } } },
+        200: {
+          description: 'The assessment.',
+          content: { 'application/json': { schema: AssessmentSchema } },
+        },
         ...errors(400, 413, 415, 422),
       },
     },
     async (c) => {
       const requestLang = c.get('lang');
       const body = await readJson(c);
-      const { data, profile } = checkWithProfile(AssessmentRequestEnvelope, body, requestLang, assessmentFields);
+      const { data, profile } = checkWithProfile(
+        AssessmentRequestEnvelope,
+        body,
+        requestLang,
+        assessmentFields,
+      );
       const lang = data.lang ?? requestLang;
       const rules = requestedRoute(ctx, data.route, lang);
       const moment = data.submittedAt

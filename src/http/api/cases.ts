@@ -7,8 +7,8 @@ import { Profile } from '../../profile/schema.ts';
 import type { Lang } from '../../rules/schema.ts';
 import type { CaseRecord, EvidenceItemInput, ProfileData } from '../../store/index.ts';
 import { ApiError, errorMessage } from '../errors.ts';
-import { exampleProfile, requestedRoute } from './assessments.ts';
 import { assessFor } from './assess.ts';
+import { exampleProfile, requestedRoute } from './assessments.ts';
 import { type ApiContext, type ApiEnv, caseRulesOf } from './context.ts';
 import { define, errors, langQuery } from './define.ts';
 import { check, checkWithProfile, issue, momentField, readJson } from './input.ts';
@@ -35,7 +35,7 @@ const CASE_WINDOW_SECONDS = 3600;
 const tokenParam = z.string().openapi({
   param: { name: 'token', in: 'path' },
   description:
-    'The case\'s secret token, returned once by POST /api/v1/cases. Treat it like a password: anyone who has it can read, change and delete the case. It is never logged and only its hash is stored.',
+    "The case's secret token, returned once by POST /api/v1/cases. Treat it like a password: anyone who has it can read, change and delete the case. It is never logged and only its hash is stored.",
   example: 'hV3kq2c9Yd1mB8nR0tLw5sXe7uJ4aP6zQyFgKiOoHbN',
 });
 
@@ -86,7 +86,13 @@ function caseView(ctx: ApiContext, record: CaseRecord, lang: Lang): View {
   const states = new Map(record.evidence.map((e) => [e.id, e]));
   const items: EvidenceItemJson[] = evidence.items.map(({ note: ruleNote, ...item }) => {
     const s = states.get(item.id);
-    return { ...item, ruleNote, state: s?.state ?? 'to_do', note: s?.note ?? '', updatedAt: s?.updatedAt ?? null };
+    return {
+      ...item,
+      ruleNote,
+      state: s?.state ?? 'to_do',
+      note: s?.note ?? '',
+      updatedAt: s?.updatedAt ?? null,
+    };
   });
   const tracker = trackerFor(profile, assessment, caseRules, record.tracker, lang);
   return {
@@ -145,28 +151,44 @@ export function registerCases(api: OpenAPIHono<ApiEnv>, ctx: ApiContext): void {
           content: {
             'application/json': {
               schema: CaseRequestSchema,
-              ...(example ? { example: { profile: example, lang: 'en', submittedAt: '2025-03-01T10:00:00+08:00' } } : {}),
+              ...(example
+                ? { example: { profile: example, lang: 'en', submittedAt: '2025-03-01T10:00:00+08:00' } }
+                : {}),
             },
           },
         },
       },
       responses: {
-        201: { description: 'The case was saved.', content: { 'application/json': { schema: CaseCreatedSchema } } },
+        201: {
+          description: 'The case was saved.',
+          content: { 'application/json': { schema: CaseCreatedSchema } },
+        },
         ...errors(400, 413, 415, 422, 429, 503),
       },
     },
     async (c) => {
       noStore(c);
-      const hit = await ctx.store.hitRateLimit(`cases.create:${ctx.clientKey(c)}`, CASE_WINDOW_SECONDS, ctx.casesPerHour);
+      const hit = await ctx.store.hitRateLimit(
+        `cases.create:${ctx.clientKey(c)}`,
+        CASE_WINDOW_SECONDS,
+        ctx.casesPerHour,
+      );
       if (!hit.allowed) {
         const seconds = String(hit.retryAfterSeconds);
         throw new ApiError('rate_limited', { params: { seconds }, headers: { 'Retry-After': seconds } });
       }
       const body = await readJson(c);
-      const { data, profile } = checkWithProfile(CaseRequestEnvelope, body, c.get('lang'), ['profile', 'lang', 'route', 'submittedAt']);
+      const { data, profile } = checkWithProfile(CaseRequestEnvelope, body, c.get('lang'), [
+        'profile',
+        'lang',
+        'route',
+        'submittedAt',
+      ]);
       const lang = data.lang;
       const rules = requestedRoute(ctx, data.route, lang);
-      const moment = data.submittedAt ? momentField(data.submittedAt, 'submittedAt', lang).moment : ctx.now().toISOString();
+      const moment = data.submittedAt
+        ? momentField(data.submittedAt, 'submittedAt', lang).moment
+        : ctx.now().toISOString();
       const assessment = assessFor(profile, rules, moment, lang);
       const evidence = evidenceFor(profile, assessment, caseRulesOf(ctx, rules.route.id), lang);
       const created = await ctx.store.createCase({
@@ -178,7 +200,12 @@ export function registerCases(api: OpenAPIHono<ApiEnv>, ctx: ApiContext): void {
       const view = caseView(ctx, await ctx.store.getCase(created.token), lang);
       const self = `/api/v1/cases/${created.token}`;
       return c.json(
-        { token: created.token, links: { self, report: `${self}/report.pdf` }, case: view.case, assessment: view.assessment },
+        {
+          token: created.token,
+          links: { self, report: `${self}/report.pdf` },
+          case: view.case,
+          assessment: view.assessment,
+        },
         201,
       );
     },
@@ -191,7 +218,7 @@ export function registerCases(api: OpenAPIHono<ApiEnv>, ctx: ApiContext): void {
       path: '/api/v1/cases/{token}',
       tags: ['Cases'],
       summary: 'Read a saved case',
-      description: 'The language is ?lang=, then Accept-Language, then the case\'s own.',
+      description: "The language is ?lang=, then Accept-Language, then the case's own.",
       request: { params, query: z.object({ lang: langQuery }) },
       responses: {
         200: { description: 'The case.', content: { 'application/json': { schema: CaseResponseSchema } } },
@@ -221,19 +248,28 @@ export function registerCases(api: OpenAPIHono<ApiEnv>, ctx: ApiContext): void {
         body: {
           required: true,
           content: {
-            'application/json': { schema: ProfileUpdateSchema, ...(example ? { example: { profile: example } } : {}) },
+            'application/json': {
+              schema: ProfileUpdateSchema,
+              ...(example ? { example: { profile: example } } : {}),
+            },
           },
         },
       },
       responses: {
-        200: { description: 'The updated case.', content: { 'application/json': { schema: CaseResponseSchema } } },
+        200: {
+          description: 'The updated case.',
+          content: { 'application/json': { schema: CaseResponseSchema } },
+        },
         ...errors(400, 404, 413, 415, 422, 503),
       },
     },
     async (c) => {
       noStore(c);
       const body = await readJson(c);
-      const { data, profile } = checkWithProfile(ProfileUpdateEnvelope, body, c.get('lang'), ['profile', 'submittedAt']);
+      const { data, profile } = checkWithProfile(ProfileUpdateEnvelope, body, c.get('lang'), [
+        'profile',
+        'submittedAt',
+      ]);
       const record = await ctx.store.getCase(token(c));
       const previous = latest(record);
       const rules = ctx.routes.get(previous.routeId);
@@ -260,16 +296,26 @@ export function registerCases(api: OpenAPIHono<ApiEnv>, ctx: ApiContext): void {
       summary: 'Update one evidence checklist item (state and/or note)',
       request: {
         params: params.extend({
-          itemId: z.string().openapi({ param: { name: 'itemId', in: 'path' }, example: 'degree-certificate-1' }),
+          itemId: z
+            .string()
+            .openapi({ param: { name: 'itemId', in: 'path' }, example: 'degree-certificate-1' }),
         }),
         query: z.object({ lang: langQuery }),
         body: {
           required: true,
-          content: { 'application/json': { schema: EvidenceUpdateSchema, example: { state: 'done', note: 'Certified copy ordered' } } },
+          content: {
+            'application/json': {
+              schema: EvidenceUpdateSchema,
+              example: { state: 'done', note: 'Certified copy ordered' },
+            },
+          },
         },
       },
       responses: {
-        200: { description: 'The item.', content: { 'application/json': { schema: EvidenceItemResponseSchema } } },
+        200: {
+          description: 'The item.',
+          content: { 'application/json': { schema: EvidenceItemResponseSchema } },
+        },
         ...errors(400, 404, 413, 415, 503),
       },
     },
@@ -303,7 +349,7 @@ export function registerCases(api: OpenAPIHono<ApiEnv>, ctx: ApiContext): void {
       tags: ['Cases'],
       summary: 'Set the date and/or note of a tracker stage',
       description:
-        'Setting the date of `entered` computes each extension\'s limit of stay and four-week window, and the date from which permanent residence may be sought.',
+        "Setting the date of `entered` computes each extension's limit of stay and four-week window, and the date from which permanent residence may be sought.",
       request: {
         params: params.extend({
           stageId: z.string().openapi({ param: { name: 'stageId', in: 'path' }, example: 'entered' }),
@@ -311,11 +357,19 @@ export function registerCases(api: OpenAPIHono<ApiEnv>, ctx: ApiContext): void {
         query: z.object({ lang: langQuery }),
         body: {
           required: true,
-          content: { 'application/json': { schema: StageUpdateSchema, example: { date: '2025-03-01', note: 'Arrived at HKIA' } } },
+          content: {
+            'application/json': {
+              schema: StageUpdateSchema,
+              example: { date: '2025-03-01', note: 'Arrived at HKIA' },
+            },
+          },
         },
       },
       responses: {
-        200: { description: 'The stage and the whole tracker.', content: { 'application/json': { schema: TrackerResponseSchema } } },
+        200: {
+          description: 'The stage and the whole tracker.',
+          content: { 'application/json': { schema: TrackerResponseSchema } },
+        },
         ...errors(400, 404, 413, 415, 503),
       },
     },
@@ -345,7 +399,8 @@ export function registerCases(api: OpenAPIHono<ApiEnv>, ctx: ApiContext): void {
       path: '/api/v1/cases/{token}',
       tags: ['Cases'],
       summary: 'Delete a case for good',
-      description: 'Deletes the case and everything stored with it (profile versions, assessments, checklist, tracker, audit trail). The token stops working.',
+      description:
+        'Deletes the case and everything stored with it (profile versions, assessments, checklist, tracker, audit trail). The token stops working.',
       request: { params },
       responses: { 204: { description: 'Deleted.' }, ...errors(404, 503) },
     },
@@ -362,10 +417,13 @@ export function registerCases(api: OpenAPIHono<ApiEnv>, ctx: ApiContext): void {
       method: 'get',
       path: '/api/v1/cases/{token}/report.pdf',
       tags: ['Cases'],
-      summary: 'The case\'s assessment as a PDF report',
+      summary: "The case's assessment as a PDF report",
       request: { params, query: z.object({ lang: langQuery }) },
       responses: {
-        200: { description: 'The PDF.', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } },
+        200: {
+          description: 'The PDF.',
+          content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+        },
         ...errors(400, 404, 503),
       },
     },

@@ -67,7 +67,11 @@ export function clientKeyFn(options: {
   return (c) => {
     let ip = options.clientIp?.(c);
     if (ip === undefined && options.trustProxy) {
-      const hops = c.req.header('x-forwarded-for')?.split(',').map((h) => h.trim()).filter(Boolean);
+      const hops = c.req
+        .header('x-forwarded-for')
+        ?.split(',')
+        .map((h) => h.trim())
+        .filter(Boolean);
       ip = hops?.[hops.length - 1];
     }
     ip ??= socketAddress(c) ?? 'unknown';

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { ErrorSchema } from './schemas.ts';
 import type { ApiEnv } from './context.ts';
+import { ErrorSchema } from './schemas.ts';
 
 type RouteConfig = Parameters<typeof createRoute>[0];
 
@@ -18,11 +18,23 @@ const errorDescriptions: Record<number, string> = {
 
 /** The error responses a route can give, documented with the one error schema. */
 export function errors(...statuses: number[]) {
-  const out: Record<number, { description: string; content: { 'application/json': { schema: typeof ErrorSchema } }; headers?: Record<string, unknown> }> = {};
+  const out: Record<
+    number,
+    {
+      description: string;
+      content: { 'application/json': { schema: typeof ErrorSchema } };
+      headers?: Record<string, unknown>;
+    }
+  > = {};
   for (const s of [...statuses, 500]) {
-    out[s] = { description: errorDescriptions[s] ?? 'Error', content: { 'application/json': { schema: ErrorSchema } } };
+    out[s] = {
+      description: errorDescriptions[s] ?? 'Error',
+      content: { 'application/json': { schema: ErrorSchema } },
+    };
     if (s === 429) {
-      out[s].headers = { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer' } } };
+      out[s].headers = {
+        'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer' } },
+      };
     }
   }
   return out;

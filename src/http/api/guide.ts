@@ -2,10 +2,23 @@ import type { z } from '@hono/zod-openapi';
 import type { Citation } from '../../engine/result.ts';
 import { formatHongKong } from '../../engine/time.ts';
 import type { CaseRules } from '../../rules/case-schema.ts';
-import type { Confidence, Criterion, Factor, Lang, Localized, PointsLine, SourceRef } from '../../rules/schema.ts';
+import type {
+  Confidence,
+  Criterion,
+  Factor,
+  Lang,
+  Localized,
+  PointsLine,
+  SourceRef,
+} from '../../rules/schema.ts';
 import { type Dated, type RouteRules, versionAt } from '../../rules/types.ts';
 import { ApiError } from '../errors.ts';
-import type { RouteGuideSchema, RouteSummarySchema, RuleVersionSchema, RulesInForceSchema } from './schemas.ts';
+import type {
+  RouteGuideSchema,
+  RouteSummarySchema,
+  RulesInForceSchema,
+  RuleVersionSchema,
+} from './schemas.ts';
 
 /**
  * Guide content and rule listings, read straight from a route's rule data: what a person reads
@@ -13,12 +26,20 @@ import type { RouteGuideSchema, RouteSummarySchema, RuleVersionSchema, RulesInFo
  */
 
 type RuleVersion = z.infer<typeof RuleVersionSchema>;
-type Versioned = Dated<{ id: string; from: string; confidence: Confidence; sources: SourceRef[]; note?: Localized | undefined }>;
+type Versioned = Dated<{
+  id: string;
+  from: string;
+  confidence: Confidence;
+  sources: SourceRef[];
+  note?: Localized | undefined;
+}>;
 
 const disclaimer: Record<Lang, string> = {
   en: 'Routewise is independent software, not an official government service and not legal advice. Meeting a threshold is not approval: the Director of Immigration decides each application.',
-  'zh-Hant': 'Routewise 是獨立軟件，並非政府官方服務，亦不構成法律意見。達到門檻並不等於獲批：入境事務處處長按個別情況決定每宗申請。',
-  'zh-Hans': 'Routewise 是独立软件，并非政府官方服务，亦不构成法律意见。达到门槛并不等于获批：入境事务处处长按个别情况决定每宗申请。',
+  'zh-Hant':
+    'Routewise 是獨立軟件，並非政府官方服務，亦不構成法律意見。達到門檻並不等於獲批：入境事務處處長按個別情況決定每宗申請。',
+  'zh-Hans':
+    'Routewise 是独立软件，并非政府官方服务，亦不构成法律意见。达到门槛并不等于获批：入境事务处处长按个别情况决定每宗申请。',
 };
 
 const perUnit: Record<Lang, string> = {
@@ -30,7 +51,13 @@ const perUnit: Record<Lang, string> = {
 function cite(refs: readonly SourceRef[], sources: RouteRules['sources']): Citation[] {
   return refs.map((r) => {
     const s = sources[r.ref];
-    return { ref: r.ref, section: r.section, title: s?.title ?? r.ref, url: s?.url ?? '', official: s?.official ?? false };
+    return {
+      ref: r.ref,
+      section: r.section,
+      title: s?.title ?? r.ref,
+      url: s?.url ?? '',
+      official: s?.official ?? false,
+    };
   });
 }
 
@@ -47,10 +74,18 @@ function ruleVersion(part: string, v: Versioned, sources: RouteRules['sources'],
   };
 }
 
-function inForce<V extends Versioned>(versions: readonly V[], atMs: number, part: string, routeId: string, at: string): V {
+function inForce<V extends Versioned>(
+  versions: readonly V[],
+  atMs: number,
+  part: string,
+  routeId: string,
+  at: string,
+): V {
   const v = versionAt(versions, atMs) as V | undefined;
   if (!v) {
-    throw new ApiError('rules_not_in_force', { params: { at, earliest: versions[0]?.from ?? '—', part, route: routeId } });
+    throw new ApiError('rules_not_in_force', {
+      params: { at, earliest: versions[0]?.from ?? '—', part, route: routeId },
+    });
   }
   return v;
 }
@@ -96,7 +131,8 @@ export function routeGuide(rules: RouteRules, atMs: number, lang: Lang): z.infer
   const at = formatHongKong(atMs);
   const id = rules.route.id;
   const s = rules.sources;
-  const get = <V extends Versioned>(versions: readonly V[], part: string): V => inForce(versions, atMs, part, id, at);
+  const get = <V extends Versioned>(versions: readonly V[], part: string): V =>
+    inForce(versions, atMs, part, id, at);
   const prerequisites = get(rules.prerequisites, 'prerequisites');
   const exclusions = get(rules.exclusions, 'exclusions');
   const fees = get(rules.fees, 'fees');
@@ -117,7 +153,10 @@ export function routeGuide(rules: RouteRules, atMs: number, lang: Lang): z.infer
       version: ruleVersion('prerequisites', prerequisites, s, lang),
       items: prerequisites.items.map((c) => item(c, s, lang)),
     },
-    exclusions: { version: ruleVersion('exclusions', exclusions, s, lang), nationalities: [...exclusions.nationalities] },
+    exclusions: {
+      version: ruleVersion('exclusions', exclusions, s, lang),
+      nationalities: [...exclusions.nationalities],
+    },
     tests: rules.tests.map((t) => {
       const v = get(t.versions, `test:${t.id}`);
       const scoring = v.scoring;
@@ -129,7 +168,9 @@ export function routeGuide(rules: RouteRules, atMs: number, lang: Lang): z.infer
           kind: scoring.kind,
           ...(scoring.kind === 'points' ? { passMark: scoring.passMark, maximum: scoring.maximum } : {}),
           ...(scoring.kind === 'count' ? { threshold: scoring.threshold } : {}),
-          ...(scoring.kind === 'any' && scoring.fullMarks !== undefined ? { fullMarks: scoring.fullMarks } : {}),
+          ...(scoring.kind === 'any' && scoring.fullMarks !== undefined
+            ? { fullMarks: scoring.fullMarks }
+            : {}),
         },
         criteria: 'criteria' in v ? v.criteria.map((c) => item(c, s, lang)) : [],
         factors:
@@ -229,5 +270,10 @@ export function rulesInForce(
   if (found.length === 0) {
     throw new ApiError('rules_not_in_force', { params: { at, earliest: earliest ?? '—' } });
   }
-  return { route: { id: rules.route.id, name: rules.route.name[lang] }, at, rules: found, notInForce: missing };
+  return {
+    route: { id: rules.route.id, name: rules.route.name[lang] },
+    at,
+    rules: found,
+    notInForce: missing,
+  };
 }

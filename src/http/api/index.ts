@@ -44,7 +44,9 @@ export function apiRoutes(ctx: ApiContext): OpenAPIHono<ApiEnv> {
       const lang = parseLangParam(query);
       if (!lang) {
         const l = c.get('lang');
-        throw new ApiError('invalid_field', { issues: [issue(l, 'lang', query, errorMessage(l, 'expect.lang'))] });
+        throw new ApiError('invalid_field', {
+          issues: [issue(l, 'lang', query, errorMessage(l, 'expect.lang'))],
+        });
       }
       c.set('lang', lang);
       c.set('langSource', 'query');

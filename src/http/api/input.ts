@@ -41,7 +41,13 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** One field issue in the request's language. */
-export function issue(lang: Lang, path: string, value: unknown, expected: string, kind: 'missing' | 'invalid' = 'invalid'): FieldIssue {
+export function issue(
+  lang: Lang,
+  path: string,
+  value: unknown,
+  expected: string,
+  kind: 'missing' | 'invalid' = 'invalid',
+): FieldIssue {
   const shownPath = path || 'body';
   const message =
     kind === 'missing' || value === undefined
@@ -51,7 +57,12 @@ export function issue(lang: Lang, path: string, value: unknown, expected: string
 }
 
 /** Zod's issues as the API's field issues: one per problem, with path, value and what is expected. */
-export function fieldIssues(error: z.ZodError, input: unknown, lang: Lang, fields: readonly string[]): FieldIssue[] {
+export function fieldIssues(
+  error: z.ZodError,
+  input: unknown,
+  lang: Lang,
+  fields: readonly string[],
+): FieldIssue[] {
   const out: FieldIssue[] = [];
   for (const i of error.issues) {
     const base = i.path.map(String);
@@ -59,13 +70,22 @@ export function fieldIssues(error: z.ZodError, input: unknown, lang: Lang, field
       for (const key of i.keys) {
         const path = [...base, key].join('.');
         const message = errorMessage(lang, 'issue.unrecognized', { path, fields: fields.join(', ') });
-        out.push({ path, value: valueAt(input, [...i.path, key]), expected: errorMessage(lang, 'expect.oneOf', { values: fields.join(', ') }), message });
+        out.push({
+          path,
+          value: valueAt(input, [...i.path, key]),
+          expected: errorMessage(lang, 'expect.oneOf', { values: fields.join(', ') }),
+          message,
+        });
       }
       continue;
     }
     const named = [...base].reverse().find((s) => !/^\d+$/.test(s));
     const key = named ? expectedByField[named] : undefined;
-    const expected = key ? errorMessage(lang, key) : base.length === 0 ? errorMessage(lang, 'expect.object') : i.message;
+    const expected = key
+      ? errorMessage(lang, key)
+      : base.length === 0
+        ? errorMessage(lang, 'expect.object')
+        : i.message;
     out.push(issue(lang, base.join('.'), valueAt(input, i.path), expected));
   }
   return out;
@@ -88,9 +108,15 @@ export async function readJson(c: Context): Promise<unknown> {
 }
 
 /** Parses `input` with a zod schema, or throws `invalid_field` listing every problem. */
-export function check<S extends z.ZodType>(schema: S, input: unknown, lang: Lang, fields: readonly string[]): z.infer<S> {
+export function check<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  lang: Lang,
+  fields: readonly string[],
+): z.infer<S> {
   const result = schema.safeParse(input);
-  if (!result.success) throw new ApiError('invalid_field', { issues: fieldIssues(result.error, input, lang, fields) });
+  if (!result.success)
+    throw new ApiError('invalid_field', { issues: fieldIssues(result.error, input, lang, fields) });
   return result.data;
 }
 
@@ -107,7 +133,8 @@ export function checkWithProfile<S extends z.ZodType<{ profile?: unknown }>>(
 ): { data: z.infer<S>; profile: import('../../profile/schema.ts').Profile } {
   const envelope = schema.safeParse(input);
   const fieldProblems = envelope.success ? [] : fieldIssues(envelope.error, input, lang, fields);
-  const profileInput = input !== null && typeof input === 'object' ? (input as Record<string, unknown>).profile : undefined;
+  const profileInput =
+    input !== null && typeof input === 'object' ? (input as Record<string, unknown>).profile : undefined;
   const validated = validateProfile(profileInput, lang);
   const profileProblems: FieldIssue[] = validated.ok
     ? []
@@ -117,7 +144,8 @@ export function checkWithProfile<S extends z.ZodType<{ profile?: unknown }>>(
           ? { path, expected: p.expected, message: p.message }
           : { path, value: p.value, expected: p.expected, message: p.message };
       });
-  if (fieldProblems.length > 0) throw new ApiError('invalid_field', { issues: [...fieldProblems, ...profileProblems] });
+  if (fieldProblems.length > 0)
+    throw new ApiError('invalid_field', { issues: [...fieldProblems, ...profileProblems] });
   if (!validated.ok) throw new ApiError('invalid_profile', { issues: profileProblems });
   return { data: envelope.data as z.infer<S>, profile: validated.profile };
 }
@@ -157,6 +185,9 @@ export function parseMoment(text: string): { moment: string; ms: number } | unde
 /** A moment field of a request, or `invalid_field` naming it. */
 export function momentField(value: string, path: string, lang: Lang): { moment: string; ms: number } {
   const parsed = parseMoment(value);
-  if (!parsed) throw new ApiError('invalid_field', { issues: [issue(lang, path, value, errorMessage(lang, 'expect.moment'))] });
+  if (!parsed)
+    throw new ApiError('invalid_field', {
+      issues: [issue(lang, path, value, errorMessage(lang, 'expect.moment'))],
+    });
   return parsed;
 }

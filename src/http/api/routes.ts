@@ -72,7 +72,10 @@ export function registerRoutes(api: OpenAPIHono<ApiEnv>, ctx: ApiContext): void 
         }),
       },
       responses: {
-        200: { description: 'The versions in force.', content: { 'application/json': { schema: RulesInForceSchema } } },
+        200: {
+          description: 'The versions in force.',
+          content: { 'application/json': { schema: RulesInForceSchema } },
+        },
         ...errors(400, 404, 422),
       },
     },

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Profile } from '../../profile/schema.ts';
+import { isoDate, Profile } from '../../profile/schema.ts';
 import { languages } from '../../rules/schema.ts';
 import { EVIDENCE_STATES } from '../../store/index.ts';
 
@@ -9,7 +9,9 @@ import { EVIDENCE_STATES } from '../../store/index.ts';
  * strict, so a field added later is an addition, not a break.
  */
 
-export const Lang = z.enum(languages).openapi('Lang', { description: 'Language of labels and explanations.' });
+export const Lang = z
+  .enum(languages)
+  .openapi('Lang', { description: 'Language of labels and explanations.' });
 
 const moment = z
   .string()
@@ -105,7 +107,9 @@ const CriterionResult = z
     label: z.string(),
     outcome: Outcome,
     facts: z.array(FactRead),
-    points: z.object({ min: z.number(), max: z.number(), cap: z.number(), line: z.string().nullable() }).optional(),
+    points: z
+      .object({ min: z.number(), max: z.number(), cap: z.number(), line: z.string().nullable() })
+      .optional(),
     explanation: z.string(),
     sources: z.array(CitationSchema),
     confidence: Confidence,
@@ -152,7 +156,9 @@ const Stay = z.object({
   initialMonths: z.number(),
   extensionsYears: z.array(z.number()),
   pattern: z.string(),
-  topTier: z.object({ afterYears: z.number(), assessableIncomeHKD: z.number(), extensionYears: z.number() }).nullable(),
+  topTier: z
+    .object({ afterYears: z.number(), assessableIncomeHKD: z.number(), extensionYears: z.number() })
+    .nullable(),
   extensionRequirements: z.array(z.string()),
   permanentResidence: z.string(),
 });
@@ -170,7 +176,9 @@ export const AssessmentSchema = z
     tests: z.array(TestResult),
     recommendedTest: z.string().nullable(),
     recommendation: z.string(),
-    deciding: z.array(z.string()).describe('When undetermined: the profile fields that would decide the result.'),
+    deciding: z
+      .array(z.string())
+      .describe('When undetermined: the profile fields that would decide the result.'),
     best: Status,
     worst: Status,
     fees: Fees,
@@ -181,14 +189,22 @@ export const AssessmentSchema = z
       summary: z.string(),
     }),
     nextSteps: z.array(
-      z.object({ id: z.string(), stage: z.string(), title: z.string(), detail: z.string(), conditional: z.boolean() }),
+      z.object({
+        id: z.string(),
+        stage: z.string(),
+        title: z.string(),
+        detail: z.string(),
+        conditional: z.boolean(),
+      }),
     ),
-    dependants: z.array(z.object({ index: z.number(), relation: z.string(), outcome: Outcome, reasons: z.array(z.string()) })),
+    dependants: z.array(
+      z.object({ index: z.number(), relation: z.string(), outcome: Outcome, reasons: z.array(z.string()) }),
+    ),
     warnings: z.array(z.object({ code: z.string(), message: z.string() })),
     disclaimer: z.string(),
   })
   .openapi('Assessment', {
-    description: 'The engine\'s result (docs/assessment-json.md). Meeting a threshold is never approval.',
+    description: "The engine's result (docs/assessment-json.md). Meeting a threshold is never approval.",
   });
 
 // --- Requests ---------------------------------------------------------------------------------
@@ -196,12 +212,18 @@ export const AssessmentSchema = z
 const assessmentFields = {
   route: routeId.optional(),
   submittedAt: moment.optional().describe(`${moment.description ?? ''} Default: now.`),
-  tests: z.array(z.string().max(40)).max(10).optional().describe('Which tests to assess (e.g. ["gpt"]); all by default.'),
+  tests: z
+    .array(z.string().max(40))
+    .max(10)
+    .optional()
+    .describe('Which tests to assess (e.g. ["gpt"]); all by default.'),
   lang: Lang.optional().describe('Default: ?lang=, then Accept-Language, then English.'),
 };
 
 /** The request as validated at run time: the profile is checked separately, field by field. */
-export const AssessmentRequestEnvelope = z.object({ ...assessmentFields, profile: z.unknown() }).strict();
+export const AssessmentRequestEnvelope = z
+  .object({ ...assessmentFields, profile: z.unknown().optional() })
+  .strict();
 
 export const AssessmentRequestSchema = z
   .object({ ...assessmentFields, profile: ProfileSchema })
@@ -210,19 +232,24 @@ export const AssessmentRequestSchema = z
 
 const caseFields = {
   route: routeId.optional(),
-  lang: Lang.describe('The case\'s language.'),
+  lang: Lang.describe("The case's language."),
   submittedAt: moment.optional().describe(`${moment.description ?? ''} Default: now.`),
 };
 
-export const CaseRequestEnvelope = z.object({ ...caseFields, profile: z.unknown() }).strict();
-export const CaseRequestSchema = z.object({ ...caseFields, profile: ProfileSchema }).strict().openapi('CaseRequest');
+export const CaseRequestEnvelope = z.object({ ...caseFields, profile: z.unknown().optional() }).strict();
+export const CaseRequestSchema = z
+  .object({ ...caseFields, profile: ProfileSchema })
+  .strict()
+  .openapi('CaseRequest');
 
 const profileUpdateFields = {
   submittedAt: moment
     .optional()
     .describe(`${moment.description ?? ''} Default: the submission moment of the case's current assessment.`),
 };
-export const ProfileUpdateEnvelope = z.object({ ...profileUpdateFields, profile: z.unknown() }).strict();
+export const ProfileUpdateEnvelope = z
+  .object({ ...profileUpdateFields, profile: z.unknown().optional() })
+  .strict();
 export const ProfileUpdateSchema = z
   .object({ ...profileUpdateFields, profile: ProfileSchema })
   .strict()
@@ -239,7 +266,7 @@ export const EvidenceUpdateSchema = z
 export const StageUpdateSchema = z
   .object({
     date: z
-      .union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.null()])
+      .union([isoDate, z.null()])
       .optional()
       .describe('The day the stage happened, YYYY-MM-DD; null clears it.'),
     note: z.string().max(2000).optional(),
@@ -249,7 +276,9 @@ export const StageUpdateSchema = z
 
 // --- Routes -----------------------------------------------------------------------------------
 
-export const RuleVersionSchema = RuleVersionUsedSchema.extend({ note: z.string().nullable() }).openapi('RuleVersion');
+export const RuleVersionSchema = RuleVersionUsedSchema.extend({ note: z.string().nullable() }).openapi(
+  'RuleVersion',
+);
 
 export const RouteSummarySchema = z
   .object({
@@ -437,7 +466,9 @@ export const TrackerStageSchema = z
 export const EvidenceListSchema = z
   .object({ version: CaseRuleVersion, items: z.array(EvidenceItemSchema) })
   .openapi('EvidenceChecklist');
-export const TrackerSchema = z.object({ version: CaseRuleVersion, stages: z.array(TrackerStageSchema) }).openapi('Tracker');
+export const TrackerSchema = z
+  .object({ version: CaseRuleVersion, stages: z.array(TrackerStageSchema) })
+  .openapi('Tracker');
 
 export const CaseSchema = z
   .object({
@@ -453,7 +484,9 @@ export const CaseSchema = z
   })
   .openapi('Case');
 
-export const CaseResponseSchema = z.object({ case: CaseSchema, assessment: AssessmentSchema }).openapi('CaseResponse');
+export const CaseResponseSchema = z
+  .object({ case: CaseSchema, assessment: AssessmentSchema })
+  .openapi('CaseResponse');
 
 export const CaseCreatedSchema = z
   .object({
@@ -468,7 +501,9 @@ export const CaseCreatedSchema = z
   })
   .openapi('CaseCreated');
 
-export const EvidenceItemResponseSchema = z.object({ item: EvidenceItemSchema }).openapi('EvidenceItemResponse');
+export const EvidenceItemResponseSchema = z
+  .object({ item: EvidenceItemSchema })
+  .openapi('EvidenceItemResponse');
 export const TrackerResponseSchema = z
   .object({ stage: TrackerStageSchema, tracker: TrackerSchema })
   .openapi('TrackerResponse');

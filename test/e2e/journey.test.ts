@@ -1,0 +1,272 @@
+/**
+ * The whole self-assessment in a real browser, in each language: answer every question, see the
+ * result, save it, reopen the private link in a fresh browser, tick evidence, move the tracker,
+ * download the PDF, delete the case and find the link dead. On the way, every page type is
+ * checked with axe-core and photographed to test-results/screenshots/.
+ *
+ * Elements are found by accessible role and name only; the names come from the web message
+ * catalogue, so the same script runs in every language. Needs Debian's Chromium and
+ * poppler-utils: `bash scripts/ensure-chromium.sh`.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { message } from '../../src/engine/explain.ts';
+import { type WebMessageKey, webMessage } from '../../src/i18n/web-messages.ts';
+import type { Lang } from '../../src/rules/schema.ts';
+import { type AxeViolation, describeViolations, type LaunchedBrowser, launchBrowser, runAxe, screenshot } from './browser.ts';
+import { type RunningServer, startServer } from './server.ts';
+
+/** One step of the journey; generous because CI's two cores also run the other suites. */
+const STEP_TIMEOUT = 60_000;
+const LANGS: readonly Lang[] = ['en', 'zh-Hant', 'zh-Hans'];
+const PAGE_TYPES = [
+  'home',
+  'guide',
+  'question',
+  'error',
+  'check-answers',
+  'result',
+  'case',
+  'delete-confirmation',
+  'not-found',
+] as const;
+type PageType = (typeof PAGE_TYPES)[number];
+
+let server: RunningServer;
+let browser: LaunchedBrowser;
+/** axe's findings per language and page type, filled in as the journey visits each page. */
+const audits = new Map<string, AxeViolation[]>();
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** The words of the interface in one language, from the same catalogue the pages use. */
+function words(lang: Lang) {
+  return (key: string, params?: Record<string, string | number>) => webMessage(lang, key as WebMessageKey, params);
+}
+
+const htmlLang: Record<Lang, string> = { en: 'en', 'zh-Hant': 'zh-Hant-HK', 'zh-Hans': 'zh-Hans' };
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+async function audit(page: Page, lang: Lang, type: PageType): Promise<void> {
+  audits.set(`${lang}/${type}`, await runAxe(page));
+  await screenshot(page, `${lang}-${type}`);
+}
+
+describe.each(LANGS)('the journey in %s', (lang) => {
+  const w = words(lang);
+  let page: Page;
+  let caseUrl = '';
+
+  const main = () => page.getByRole('main');
+  const cont = async () => {
+    await main().getByRole('button', { name: w('word.continue'), exact: true }).click();
+    await page.waitForLoadState('domcontentloaded');
+  };
+  const yes = (scope: Locator) => scope.getByRole('radio', { name: w('word.yes'), exact: true });
+  const no = (scope: Locator) => scope.getByRole('radio', { name: w('word.no'), exact: true });
+  const group = (key: string) => main().getByRole('group', { name: w(key), exact: true });
+  const fillDate = async (scope: Locator, day: string, month: string, year: string) => {
+    await scope.getByRole('textbox', { name: w('word.day'), exact: true }).fill(day);
+    await scope.getByRole('textbox', { name: w('word.month'), exact: true }).fill(month);
+    await scope.getByRole('textbox', { name: w('word.year'), exact: true }).fill(year);
+  };
+  const checkAll = async (radios: Locator) => {
+    for (const radio of await radios.all()) await radio.check();
+  };
+
+  /** What to answer on each question page: a profile that meets the General Points Test. */
+  const answers: Record<string, () => Promise<void>> = {
+    'date-of-birth': () => fillDate(main(), '12', '4', '1988'),
+    nationality: () => main().getByRole('combobox', { name: w('q.nationality.title') }).selectOption('GBR'),
+    'mainland-resident': () => no(main()).check(),
+    'self-supporting': () => yes(main()).check(),
+    'criminal-record': () => no(main()).check(),
+    'adverse-immigration-record': () => no(main()).check(),
+    'has-degree': () => yes(main()).check(),
+    'degrees/add': async () => {
+      await group('q.degrees.level').getByRole('radio', { name: w('q.degrees.level.master'), exact: true }).check();
+      await yes(group('q.degrees.eligibleUniversity')).check();
+      await yes(group('q.degrees.stem')).check();
+      await no(group('q.degrees.renownedInstitution')).check();
+    },
+    degrees: () => main().getByRole('radio', { name: w('list.addAnother.no'), exact: true }).check(),
+    'professional-qualification': () => yes(main()).check(),
+    'languages-chinese': () => checkAll(yes(main())),
+    'languages-english': () => checkAll(yes(main())),
+    'languages-other': () => main().getByRole('checkbox', { name: w('word.notSure'), exact: true }).check(),
+    work: () => main().getByRole('radio', { name: w('q.work.format.totals'), exact: true }).check(),
+    'work-totals': async () => {
+      for (const [field, years] of [
+        ['graduateYears', '12'],
+        ['seniorYears', '6'],
+        ['multinationalYears', '6'],
+        ['specifiedFieldYears', '6'],
+        ['internationalYears', '3'],
+      ] as const) {
+        await main().getByRole('textbox', { name: w(`q.work-totals.${field}`), exact: true }).fill(years);
+      }
+    },
+    income: () => main().getByRole('textbox', { name: w('q.income.title') }).fill('1200000'),
+    business: () => no(main()).check(),
+    'listed-company': () => no(main()).check(),
+    'talent-list': () => no(main()).check(),
+    achievements: () => checkAll(no(main())),
+    'family-in-hong-kong': () => no(main()).check(),
+    'has-dependants': () => no(main()).check(),
+    'submission-date': () => fillDate(main(), '1', '3', '2025'),
+  };
+
+  beforeAll(async () => {
+    const context = await browser.newContext();
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+  });
+
+  it('shows the home page and the guide in the language', async () => {
+    await page.goto(`${server.url}/?lang=${lang}`);
+    expect(await page.locator('html').getAttribute('lang')).toBe(htmlLang[lang]);
+    await audit(page, lang, 'home');
+    await main()
+      .getByRole('link', { name: new RegExp(`^${escape(w('home.guide'))}`) })
+      .first()
+      .click();
+    await page.waitForURL(/\/routes\/hk\.qmas$/);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await audit(page, lang, 'guide');
+  }, STEP_TIMEOUT);
+
+  it('completes the assessment to a result', async () => {
+    await page.goto(`${server.url}/assess/hk.qmas`);
+    await main().getByRole('button', { name: w('wizard.start.button'), exact: true }).click();
+    await page.waitForURL(/\/assess\/hk\.qmas\/date-of-birth$/);
+    await audit(page, lang, 'question');
+
+    // An empty answer is an error: the page says so, in an error summary.
+    await cont();
+    await page.getByRole('alert').waitFor();
+    await audit(page, lang, 'error');
+
+    for (let step = 0; step < 40 && !page.url().endsWith('/check'); step++) {
+      const node = new URL(page.url()).pathname.replace('/assess/hk.qmas/', '');
+      const answer = answers[node];
+      if (!answer) throw new Error(`no answer planned for the question page "${node}"`);
+      await answer();
+      await cont();
+      if (new URL(page.url()).pathname.endsWith(`/${node}`)) {
+        throw new Error(`"${node}" did not accept the answer:\n${await main().innerText()}`);
+      }
+    }
+    await page.getByRole('heading', { level: 1, name: w('check.title') }).waitFor();
+    await audit(page, lang, 'check-answers');
+
+    await main().getByRole('button', { name: w('check.submit'), exact: true }).click();
+    await page.waitForURL(/\/assess\/hk\.qmas\/result/);
+    await main().getByRole('heading', { name: w('result.eligible.heading'), exact: true }).waitFor();
+    await main().getByText(w('result.notApproval')).first().waitFor();
+    await audit(page, lang, 'result');
+  }, STEP_TIMEOUT);
+
+  it('saves the result to a private link that opens in a fresh browser', async () => {
+    await main().getByRole('button', { name: w('result.save.button'), exact: true }).click();
+    await page.waitForURL(/\/cases\/[A-Za-z0-9_-]{20,}/);
+    caseUrl = page.url().replace(/\?.*$/, '');
+
+    const fresh = await browser.newContext();
+    try {
+      const other = await fresh.newPage();
+      const response = await other.goto(caseUrl);
+      expect(response?.status()).toBe(200);
+      await other.getByRole('heading', { level: 1, name: w('case.title') }).waitFor();
+      await other.getByRole('region', { name: w('case.evidence') }).waitFor();
+    } finally {
+      await fresh.close();
+    }
+    await audit(page, lang, 'case');
+  }, STEP_TIMEOUT);
+
+  it('ticks an evidence item and moves the tracker', async () => {
+    await page.goto(caseUrl);
+    const checklist = page.getByRole('region', { name: w('case.evidence') });
+    const item = checklist.getByRole('group').filter({ has: page.getByRole('group', { name: w('case.evidence.state') }) }).first();
+    const title = (await item.locator('legend').first().innerText()).trim();
+    await item.getByRole('radio', { name: w('case.evidence.state.done'), exact: true }).check();
+    await item.getByRole('button', { name: w('case.evidence.save'), exact: true }).click();
+    await page.waitForLoadState('domcontentloaded');
+
+    const tracker = page.getByRole('region', { name: w('case.tracker') });
+    const stage = tracker.getByRole('group').filter({ has: page.getByRole('group', { name: w('case.tracker.date') }) }).first();
+    const stageTitle = (await stage.locator('legend').first().innerText()).trim();
+    await fillDate(stage.getByRole('group', { name: w('case.tracker.date') }), '15', '1', '2025');
+    await stage.getByRole('button', { name: w('case.tracker.save'), exact: true }).click();
+    await page.waitForLoadState('domcontentloaded');
+
+    // Both survive a reload from the server, in a fresh browser.
+    const fresh = await browser.newContext();
+    try {
+      const other = await fresh.newPage();
+      await other.goto(caseUrl);
+      const savedItem = other.getByRole('region', { name: w('case.evidence') }).getByRole('group', { name: title, exact: true });
+      expect(await savedItem.getByRole('radio', { name: w('case.evidence.state.done'), exact: true }).isChecked()).toBe(true);
+      const savedStage = other.getByRole('region', { name: w('case.tracker') }).getByRole('group', { name: stageTitle, exact: true });
+      expect(await savedStage.getByRole('textbox', { name: w('word.year'), exact: true }).inputValue()).toBe('2025');
+    } finally {
+      await fresh.close();
+    }
+  }, STEP_TIMEOUT);
+
+  it('downloads the PDF report with the result in it', async () => {
+    await page.goto(caseUrl);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      main().getByRole('link', { name: w('case.report') }).click(),
+    ]);
+    const dir = mkdtempSync(join(tmpdir(), 'routewise-e2e-'));
+    const file = join(dir, 'report.pdf');
+    await download.saveAs(file);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    writeFileSync(join(dir, 'report.txt'), text);
+    expect(text).toContain(message(lang, 'status.eligible').replace(/\s+/g, ''));
+    expect(text).toMatch(lang === 'en' ? /Meetingtherequirementsisnotapproval/ : /符合要求[並并]不代表[獲获]批/);
+  }, STEP_TIMEOUT);
+
+  it('deletes the case, after which its link is dead', async () => {
+    await page.goto(caseUrl);
+    await main().getByRole('button', { name: w('case.delete'), exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: w('case.delete.title') }).waitFor();
+    await audit(page, lang, 'delete-confirmation');
+    await main().getByRole('button', { name: w('case.delete.confirm'), exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: w('case.deleted.title') }).waitFor();
+
+    const response = await page.goto(caseUrl);
+    expect(response?.status()).toBe(404);
+    await audit(page, lang, 'not-found');
+    const pdf = await page.request.get(`${caseUrl}/report.pdf`);
+    expect(pdf.status()).toBe(404);
+  }, STEP_TIMEOUT);
+});
+
+describe('accessibility (axe-core, WCAG 2.2 A/AA and best practice)', () => {
+  for (const lang of LANGS) {
+    for (const type of PAGE_TYPES) {
+      it(`${lang}: the ${type} page has no violations`, () => {
+        const violations = audits.get(`${lang}/${type}`);
+        expect(violations, `the journey never reached the ${type} page`).toBeDefined();
+        expect(violations ?? [], describeViolations(violations ?? [])).toEqual([]);
+      });
+    }
+  }
+});

@@ -1,0 +1,99 @@
+import { type TestApp, testApp } from '../api/helpers.ts';
+import { Client, type Page } from './client.ts';
+
+export type { TestApp };
+
+/** The whole app (API + web) on a temporary PGlite store, clock pinned to 2025-06-01 10:00 HKT. */
+export function webApp(overrides: Parameters<typeof testApp>[0] = {}): Promise<TestApp> {
+  return testApp(overrides);
+}
+
+/** Answers by page: a node id (or list page, e.g. "degrees/add") to the form values to send. */
+export type Script = Record<string, Record<string, string | undefined>>;
+
+/** A 35-year-old British applicant with a STEM master's: meets 10 of the 12 criteria. */
+export const strong: Script = {
+  'date-of-birth': { 'dateOfBirth-day': '1', 'dateOfBirth-month': '5', 'dateOfBirth-year': '1990' },
+  nationality: { nationality: 'GBR' },
+  'mainland-resident': { mainlandResident: 'no' },
+  'self-supporting': { selfSupporting: 'yes' },
+  'criminal-record': { criminalRecord: 'no' },
+  'adverse-immigration-record': { adverseImmigrationRecord: 'no' },
+  'has-degree': { hasDegree: 'yes' },
+  'degrees/add': {
+    level: 'master',
+    institution: 'University College London',
+    subject: 'Computer Science',
+    eligibleUniversity: 'yes',
+    stem: 'yes',
+    renownedInstitution: 'yes',
+    yearAwarded: '2013',
+  },
+  degrees: { addAnother: 'no' },
+  'professional-qualification': { professionalQualification: 'no' },
+  'languages-chinese': { written: 'no', putonghua: 'no', cantonese: 'no' },
+  'languages-english': { written: 'yes', spoken: 'yes' },
+  'languages-other': { others: 'French' },
+  work: { format: 'totals' },
+  'work-totals': {
+    graduateYears: '10',
+    seniorYears: '5',
+    multinationalYears: '6',
+    specifiedFieldYears: '6',
+    internationalYears: '3',
+  },
+  income: { lastYearHKD: '1,200,000' },
+  business: { ownsBusiness: 'no' },
+  'listed-company': { ownsListedCompany: 'no' },
+  'talent-list': { meets: 'no' },
+  achievements: { exceptionalAward: 'no', peerRecognition: 'no' },
+  'family-in-hong-kong': { hkPermanentResidentInHongKong: 'no' },
+  'has-dependants': { hasDependants: 'no' },
+  'submission-date': {},
+};
+
+/** "I don't know" to everything that allows it. */
+export const unsure: Script = {
+  'date-of-birth': { 'dateOfBirth-unknown': 'on' },
+  nationality: { nationality: 'unknown' },
+  'mainland-resident': { mainlandResident: 'unknown' },
+  'self-supporting': { selfSupporting: 'unknown' },
+  'criminal-record': { criminalRecord: 'unknown' },
+  'adverse-immigration-record': { adverseImmigrationRecord: 'unknown' },
+  'has-degree': { hasDegree: 'unknown' },
+  'professional-qualification': { professionalQualification: 'unknown' },
+  'languages-chinese': { written: 'unknown', putonghua: 'unknown', cantonese: 'unknown' },
+  'languages-english': { written: 'unknown', spoken: 'unknown' },
+  'languages-other': { others: '', 'others-unknown': 'on' },
+  work: { format: 'unknown' },
+  income: { 'lastYearHKD-unknown': 'on' },
+  business: { ownsBusiness: 'unknown' },
+  'listed-company': { ownsListedCompany: 'unknown' },
+  'talent-list': { meets: 'unknown' },
+  achievements: { exceptionalAward: 'unknown', peerRecognition: 'unknown' },
+  'family-in-hong-kong': { hkPermanentResidentInHongKong: 'unknown' },
+  'has-dependants': { hasDependants: 'unknown' },
+  'submission-date': {},
+};
+
+const BASE = '/assess/hk.qmas/';
+
+/**
+ * Walks the wizard from its start page to "check your answers", answering each page from the
+ * script, with plain form posts. Returns the check page.
+ */
+export async function walk(client: Client, script: Script, lang?: string): Promise<Page> {
+  let page = await client.get(`/assess/hk.qmas${lang ? `?lang=${lang}` : ''}`);
+  const start = /href="(\/assess\/hk\.qmas\/[^"]+)"[^>]*role="button"/.exec(page.html)?.[1];
+  if (!start) throw new Error('No start button');
+  page = await client.get(start);
+  for (let step = 0; step < 60; step++) {
+    if (page.url.startsWith(`${BASE}check`)) return page;
+    if (page.status !== 200) throw new Error(`${page.url} answered ${page.status}:\n${page.html.slice(0, 2000)}`);
+    const id = page.url.slice(BASE.length).split('?')[0] as string;
+    const values = script[id];
+    if (!values) throw new Error(`The script has no answer for ${id}`);
+    page = await client.submit(page, values);
+  }
+  throw new Error('The wizard did not reach the check page');
+}
