@@ -137,14 +137,16 @@ function age(dateOfBirth: string, on: Day): number {
   return years;
 }
 
-/** Whole anniversaries, then the remaining days over 365. */
+/** Whole anniversaries, then the rest as a fraction of the year that follows the last one. */
 function spanYears(startDay: number, endDay: number): number {
   const start = fromEpochDay(startDay);
   const end = fromEpochDay(endDay);
   let whole = end.year - start.year;
   if (end.month < start.month || (end.month === start.month && end.day < start.day)) whole -= 1;
   if (whole < 0) whole = 0;
-  return whole + (endDay - dayOf(start.year + whole, start.month, start.day).epochDay) / 365;
+  const anniversary = dayOf(start.year + whole, start.month, start.day).epochDay;
+  const next = dayOf(start.year + whole + 1, start.month, start.day).epochDay;
+  return whole + (endDay - anniversary) / (next - anniversary);
 }
 
 /** Years covered by [start, end) spans, overlaps counted once. */

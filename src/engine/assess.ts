@@ -9,12 +9,13 @@ import type {
   TestVersion,
 } from '../rules/schema.ts';
 import { type Dated, type RouteRules, type TestRules, versionAt } from '../rules/types.ts';
-import { evaluate, Facts, type Outcome } from './conditions.ts';
+import { compiled, evaluate, Facts, type Outcome } from './conditions.ts';
 import {
   cite,
   completeMessage,
-  conditionFactsRead,
+  type FactReader,
   factRead,
+  factReader,
   factsRead,
   joinFacts,
   localize,
@@ -25,6 +26,7 @@ import {
 import type { CategoryName, MeasureName } from './measures.ts';
 import type {
   Assessment,
+  Citation,
   CriterionResult,
   DependantResult,
   Fees,
@@ -133,57 +135,78 @@ function noteUncertain(
 }
 
 /**
- * A criterion's texts in one language: its label, its note, and the explanation for each outcome
- * with the label already filled in. Rule objects are frozen and live as long as the process, so
- * this is worked out once per criterion and language instead of once per assessment.
+ * What showing one criterion needs that does not depend on the applicant: its label and note, the
+ * explanation for each outcome with the label filled in, its compiled condition, the reader of its
+ * facts and its citations. Rule objects are frozen and live as long as the process, so this is
+ * worked out once per list of criteria and language — one lookup per test or prerequisites
+ * version — instead of for every criterion of every assessment.
  */
-interface CriterionTexts {
+interface CriterionPlan {
+  criterion: Criterion;
   label: string;
   note: string | undefined;
   explanation: Readonly<Record<Outcome, readonly string[]>>;
+  outcome: (facts: Facts) => Outcome;
+  read: FactReader;
+  sources: Citation[];
 }
 
-const criterionTextCache = new WeakMap<Criterion, Partial<Record<Lang, CriterionTexts>>>();
+const planCache = new WeakMap<readonly Criterion[], Partial<Record<Lang, CriterionPlan[]>>>();
 
-function criterionTexts(criterion: Criterion, lang: Lang): CriterionTexts {
-  let byLang = criterionTextCache.get(criterion);
+function criterionPlans(ctx: Context, criteria: readonly Criterion[]): CriterionPlan[] {
+  let byLang = planCache.get(criteria);
   if (!byLang) {
     byLang = {};
-    criterionTextCache.set(criterion, byLang);
+    planCache.set(criteria, byLang);
   }
-  let texts = byLang[lang];
-  if (!texts) {
-    const label = localize(criterion.label, lang);
-    texts = {
-      label,
-      note: criterion.note ? localize(criterion.note, lang) : undefined,
-      explanation: {
-        met: partialMessage(lang, 'explain.met', { label }),
-        not_met: partialMessage(lang, 'explain.not_met', { label }),
-        unknown: partialMessage(lang, 'explain.unknown', { label }),
-      },
-    };
-    byLang[lang] = texts;
+  let plans = byLang[ctx.lang];
+  if (!plans) {
+    const lang = ctx.lang;
+    plans = criteria.map((criterion) => {
+      const label = localize(criterion.label, lang);
+      return {
+        criterion,
+        label,
+        note: criterion.note ? localize(criterion.note, lang) : undefined,
+        explanation: {
+          met: partialMessage(lang, 'explain.met', { label }),
+          not_met: partialMessage(lang, 'explain.not_met', { label }),
+          unknown: partialMessage(lang, 'explain.unknown', { label }),
+        },
+        outcome: compiled(criterion.when),
+        read: factReader(criterion.when, lang),
+        sources: cite(criterion.sources, ctx.rules),
+      };
+    });
+    byLang[ctx.lang] = plans;
   }
-  return texts;
+  return plans;
 }
 
-function criterionResult(ctx: Context, criterion: Criterion): CriterionResult {
-  const outcome = evaluate(criterion.when, ctx.facts);
-  const reads = conditionFactsRead(criterion.when, ctx.facts, ctx.lang);
-  const texts = criterionTexts(criterion, ctx.lang);
-  if (criterion.confidence === 'uncertain') noteUncertain(ctx, criterion.id, texts.label, criterion.note);
+/** Every criterion of a list, explained. */
+function criteriaResults(ctx: Context, criteria: readonly Criterion[]): CriterionResult[] {
+  const plans = criterionPlans(ctx, criteria);
+  const results: CriterionResult[] = new Array(plans.length);
+  for (let i = 0; i < plans.length; i++) results[i] = criterionResult(ctx, plans[i] as CriterionPlan);
+  return results;
+}
+
+function criterionResult(ctx: Context, plan: CriterionPlan): CriterionResult {
+  const { criterion } = plan;
+  const outcome = plan.outcome(ctx.facts);
+  const reads = plan.read(ctx.facts);
+  if (criterion.confidence === 'uncertain') noteUncertain(ctx, criterion.id, plan.label, criterion.note);
   const result: CriterionResult = {
     id: criterion.id,
-    label: texts.label,
+    label: plan.label,
     outcome,
     facts: reads,
     // message(lang, `explain.${outcome}`, { facts, label }), from the template filled once.
-    explanation: completeMessage(texts.explanation[outcome], 'facts', joinFacts(reads, ctx.lang)),
-    sources: cite(criterion.sources, ctx.rules),
+    explanation: completeMessage(plan.explanation[outcome], 'facts', joinFacts(reads, ctx.lang)),
+    sources: plan.sources,
     confidence: criterion.confidence,
   };
-  if (texts.note !== undefined) result.note = texts.note;
+  if (plan.note !== undefined) result.note = plan.note;
   return result;
 }
 
@@ -333,7 +356,7 @@ function assessOneTest(ctx: Context, test: TestRules): TestResult {
   const criteria =
     'factors' in version
       ? version.factors.map((f) => factorResult(ctx, f))
-      : version.criteria.map((c) => criterionResult(ctx, c));
+      : criteriaResults(ctx, version.criteria);
   const { score, status } = scoreTest(version, criteria);
   return {
     test: test.id,
@@ -620,7 +643,7 @@ export function assess(
   const tests = selectTests(rules, options.tests);
 
   const prerequisitesVersion = required(ctx, rules.prerequisites, 'prerequisites');
-  const prerequisites = prerequisitesVersion.items.map((c) => criterionResult(ctx, c));
+  const prerequisites = criteriaResults(ctx, prerequisitesVersion.items);
   prerequisites.push(exclusionResult(ctx));
   const exclusionsVersion = required(ctx, rules.exclusions, 'exclusions');
   const testResults = tests.map((t) => assessOneTest(ctx, t));

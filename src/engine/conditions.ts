@@ -6,7 +6,8 @@ import {
   type DependantEligibility,
   type Interval,
   type MeasureName,
-  measure,
+  measureAt,
+  measureNames,
   type WorkSpans,
   workSpans,
 } from './measures.ts';
@@ -14,12 +15,23 @@ import type { PlainDate } from './time.ts';
 
 export type Outcome = 'met' | 'not_met' | 'unknown';
 
+/** Each measure's position in measureNames: where Facts keeps it. */
+const measureIndex = Object.fromEntries(measureNames.map((name, i) => [name, i])) as Record<MeasureName, number>;
+const isWorkMeasure = measureNames.map((name) => name.startsWith('work.'));
+
+/** The position of a measure for Facts.at(). */
+export function measureIndexOf(name: MeasureName): number {
+  return measureIndex[name];
+}
+
 /**
  * The facts of one assessment: each measure is computed once, on first use, and then shared by
- * every criterion that reads it.
+ * every criterion that reads it. Measures are kept in an array by position (compiled conditions
+ * and explanations know each position in advance) rather than in a Map by name: looking names
+ * up, and growing the Map, was a noticeable part of an assessment.
  */
 export class Facts {
-  private readonly cache = new Map<MeasureName, Interval>();
+  private readonly values: Array<Interval | undefined> = new Array(measureNames.length).fill(undefined);
   private spans: WorkSpans | undefined;
 
   constructor(
@@ -29,11 +41,16 @@ export class Facts {
   ) {}
 
   get(name: MeasureName): Interval {
-    let value = this.cache.get(name);
+    return this.at(measureIndex[name]);
+  }
+
+  /** The measure at a position given by measureIndexOf. */
+  at(index: number): Interval {
+    let value = this.values[index];
     if (value === undefined) {
-      if (name.startsWith('work.')) this.spans ??= workSpans(this.profile, this.on);
-      value = measure(name, this.profile, this.on, this.spans, this.dependantEligibility);
-      this.cache.set(name, value);
+      if (isWorkMeasure[index]) this.spans ??= workSpans(this.profile, this.on);
+      value = measureAt(index, this.profile, this.on, this.spans, this.dependantEligibility);
+      this.values[index] = value;
     }
     return value;
   }
@@ -43,52 +60,109 @@ export class Facts {
   }
 }
 
-/** Kleene's three-valued logic over the measure intervals. */
+export type Compiled = (facts: Facts) => Outcome;
+
+const compiledCache = new WeakMap<Condition, Compiled>();
+
+/**
+ * Kleene's three-valued logic over the measure intervals. Each condition is compiled once into a
+ * function (rule objects are frozen, so it stays right) instead of being walked, with its shape
+ * tested key by key, on every evaluation; a condition that is not frozen is compiled afresh.
+ */
 export function evaluate(condition: Condition, facts: Facts): Outcome {
+  return compiled(condition)(facts);
+}
+
+/** A condition as a function of the facts: evaluate(condition, facts) is compiled(condition)(facts). */
+export function compiled(condition: Condition): Compiled {
+  let fn = compiledCache.get(condition);
+  if (!fn) {
+    fn = compile(condition);
+    if (Object.isFrozen(condition)) compiledCache.set(condition, fn);
+  }
+  return fn;
+}
+
+function compile(condition: Condition): Compiled {
   if ('all' in condition) {
-    let result: Outcome = 'met';
-    for (const c of condition.all) {
-      const o = evaluate(c, facts);
-      if (o === 'not_met') return 'not_met';
-      if (o === 'unknown') result = 'unknown';
-    }
-    return result;
+    const parts = condition.all.map(compile);
+    return (facts) => {
+      let result: Outcome = 'met';
+      for (const part of parts) {
+        const o = part(facts);
+        if (o === 'not_met') return 'not_met';
+        if (o === 'unknown') result = 'unknown';
+      }
+      return result;
+    };
   }
   if ('any' in condition) {
-    let result: Outcome = 'not_met';
-    for (const c of condition.any) {
-      const o = evaluate(c, facts);
-      if (o === 'met') return 'met';
-      if (o === 'unknown') result = 'unknown';
-    }
-    return result;
+    const parts = condition.any.map(compile);
+    return (facts) => {
+      let result: Outcome = 'not_met';
+      for (const part of parts) {
+        const o = part(facts);
+        if (o === 'met') return 'met';
+        if (o === 'unknown') result = 'unknown';
+      }
+      return result;
+    };
   }
   if ('not' in condition) {
-    const o = evaluate(condition.not, facts);
-    return o === 'met' ? 'not_met' : o === 'not_met' ? 'met' : 'unknown';
+    const inner = compile(condition.not);
+    return (facts) => {
+      const o = inner(facts);
+      return o === 'met' ? 'not_met' : o === 'not_met' ? 'met' : 'unknown';
+    };
   }
   if ('category' in condition) {
-    const value = facts.category(condition.category);
-    if (value === undefined) return 'unknown';
-    return condition.in.includes(value) ? 'met' : 'not_met';
+    const { category: name, in: values } = condition;
+    return (facts) => {
+      const value = facts.category(name);
+      if (value === undefined) return 'unknown';
+      return values.includes(value) ? 'met' : 'not_met';
+    };
   }
-  const { lo, hi } = facts.get(condition.measure);
+  const index = measureIndex[condition.measure];
   if ('is' in condition) {
-    if (condition.is) return lo >= 1 ? 'met' : hi < 1 ? 'not_met' : 'unknown';
-    return hi < 1 ? 'met' : lo >= 1 ? 'not_met' : 'unknown';
+    if (condition.is) {
+      return (facts) => {
+        const { lo, hi } = facts.at(index);
+        return lo >= 1 ? 'met' : hi < 1 ? 'not_met' : 'unknown';
+      };
+    }
+    return (facts) => {
+      const { lo, hi } = facts.at(index);
+      return hi < 1 ? 'met' : lo >= 1 ? 'not_met' : 'unknown';
+    };
   }
   const v = condition.value;
   switch (condition.op) {
     case '>=':
-      return lo >= v ? 'met' : hi < v ? 'not_met' : 'unknown';
+      return (facts) => {
+        const { lo, hi } = facts.at(index);
+        return lo >= v ? 'met' : hi < v ? 'not_met' : 'unknown';
+      };
     case '>':
-      return lo > v ? 'met' : hi <= v ? 'not_met' : 'unknown';
+      return (facts) => {
+        const { lo, hi } = facts.at(index);
+        return lo > v ? 'met' : hi <= v ? 'not_met' : 'unknown';
+      };
     case '<=':
-      return hi <= v ? 'met' : lo > v ? 'not_met' : 'unknown';
+      return (facts) => {
+        const { lo, hi } = facts.at(index);
+        return hi <= v ? 'met' : lo > v ? 'not_met' : 'unknown';
+      };
     case '<':
-      return hi < v ? 'met' : lo >= v ? 'not_met' : 'unknown';
+      return (facts) => {
+        const { lo, hi } = facts.at(index);
+        return hi < v ? 'met' : lo >= v ? 'not_met' : 'unknown';
+      };
     case '==':
-      return lo === v && hi === v ? 'met' : v < lo || v > hi ? 'not_met' : 'unknown';
+      return (facts) => {
+        const { lo, hi } = facts.at(index);
+        return lo === v && hi === v ? 'met' : v < lo || v > hi ? 'not_met' : 'unknown';
+      };
   }
 }
 

@@ -6,7 +6,7 @@ import {
 } from '../i18n/engine-messages.ts';
 import type { Condition, Lang, Localized, SourceRef } from '../rules/schema.ts';
 import type { RouteRules } from '../rules/types.ts';
-import { type Facts, measuresRead } from './conditions.ts';
+import { type Facts, measureIndexOf, measuresRead } from './conditions.ts';
 import { type CategoryName, type Interval, type MeasureName, measureFacts } from './measures.ts';
 import type { Citation, FactRead } from './result.ts';
 
@@ -139,6 +139,8 @@ const moneyMeasures = new Set<MeasureName>(['income.lastYearHKD', 'business.owne
  */
 interface MeasureText {
   name: MeasureName | CategoryName;
+  /** Where Facts keeps the measure (-1 for a category). */
+  index: number;
   fields: readonly string[];
   kind: 'category' | 'boolean' | 'money' | 'years' | 'number';
   item: readonly string[];
@@ -176,7 +178,8 @@ function measureText(name: MeasureName | CategoryName, lang: Lang): MeasureText 
               ? 'years'
               : 'number';
     const item = prefill(compile(engineCatalogues[lang]['fact.item']), { name: measureLabels[name][lang] });
-    text = { name, fields: measureFacts[name], kind, item };
+    const index = name === 'nationality' ? -1 : measureIndexOf(name);
+    text = { name, index, fields: measureFacts[name], kind, item };
     measureTexts[lang].set(name, text);
   }
   return text;
@@ -234,7 +237,7 @@ function readOne(text: MeasureText, facts: Facts, lang: Lang): FactRead {
       display: fillOne(text.item, 'value', value ?? valueTextsOf(lang).unknown),
     };
   }
-  const interval = facts.get(text.name as MeasureName);
+  const interval = facts.at(text.index);
   return {
     measure: text.name,
     fields: text.fields,
@@ -259,28 +262,21 @@ export function factsRead(
   return out;
 }
 
-/** The measure texts of the measures a rule condition reads, per language. */
-const conditionTexts = new WeakMap<Condition, Partial<Record<Lang, MeasureText[]>>>();
+/** What a condition read, for an assessment's facts. */
+export type FactReader = (facts: Facts) => FactRead[];
 
 /**
- * factsRead(measuresRead(condition), facts, lang), with the measure texts kept per condition: rule
- * objects are frozen and live as long as the process.
+ * factsRead(measuresRead(condition), facts, lang) as a function of the facts, with the measure
+ * texts worked out now: for rule conditions, which are read in every assessment.
  */
-export function conditionFactsRead(condition: Condition, facts: Facts, lang: Lang): FactRead[] {
-  let byLang = conditionTexts.get(condition);
-  if (!byLang) {
-    byLang = {};
-    conditionTexts.set(condition, byLang);
-  }
-  let texts = byLang[lang];
-  if (!texts) {
-    texts = measuresRead(condition).map((name) => measureText(name, lang));
-    byLang[lang] = texts;
-  }
-  // A plain loop rather than map() with a closure: this runs for every criterion of every assessment.
-  const out: FactRead[] = new Array(texts.length);
-  for (let i = 0; i < texts.length; i++) out[i] = readOne(texts[i] as MeasureText, facts, lang);
-  return out;
+export function factReader(condition: Condition, lang: Lang): FactReader {
+  const texts = measuresRead(condition).map((name) => measureText(name, lang));
+  return (facts) => {
+    // A plain loop rather than map() with a closure: this runs for every criterion of every assessment.
+    const out: FactRead[] = new Array(texts.length);
+    for (let i = 0; i < texts.length; i++) out[i] = readOne(texts[i] as MeasureText, facts, lang);
+    return out;
+  };
 }
 
 export function joinFacts(reads: readonly FactRead[], lang: Lang): string {

@@ -150,18 +150,56 @@ function proficient(written: boolean | 'unknown', spoken: Interval): Interval {
 }
 
 /**
- * Each work period as [startDay, endDay) cut off at the submission day (undefined when nothing of
- * it is before that day), in the order of the periods. The five work measures all read these, so
- * Facts works them out once per assessment rather than parsing every date five times.
+ * The work periods with at least one day before the submission day, as [start, end) in epoch days
+ * cut off at that day, in order of start (periods that start the same day keep their order). The
+ * five work measures all read these, so Facts works them out once per assessment; being in order,
+ * each measure merges them as it goes instead of collecting and sorting its own lists.
  */
-export type WorkSpans = ReadonlyArray<[number, number] | undefined>;
+export type WorkSpans = ReadonlyArray<{ start: number; end: number; period: WorkPeriod }>;
 
 export function workSpans(profile: Profile, on: PlainDate): WorkSpans {
   const work = profile.work;
   if (work === 'unknown' || work.kind !== 'periods') return [];
-  const spans: Array<[number, number] | undefined> = new Array(work.periods.length);
-  for (let i = 0; i < work.periods.length; i++) spans[i] = periodSpan(work.periods[i] as WorkPeriod, on);
+  const spans: Array<{ start: number; end: number; period: WorkPeriod }> = [];
+  let ordered = true;
+  for (const period of work.periods) {
+    const span = periodSpan(period, on);
+    if (!span) continue;
+    const last = spans[spans.length - 1];
+    if (last && span[0] < last.start) ordered = false;
+    spans.push({ start: span[0], end: span[1], period });
+  }
+  if (!ordered) spans.sort((a, b) => a.start - b.start);
   return spans;
+}
+
+/**
+ * The years covered by spans added in order of start, overlapping days counted once: periods may
+ * overlap (two part-time jobs), and counting those days twice would overstate experience.
+ */
+class SpanUnion {
+  private years = 0;
+  private start = 0;
+  private end = Number.NEGATIVE_INFINITY;
+  private empty = true;
+
+  add(start: number, end: number): void {
+    if (this.empty) {
+      this.empty = false;
+      this.start = start;
+      this.end = end;
+    } else if (start > this.end) {
+      this.years += spanYears(this.start, this.end);
+      this.start = start;
+      this.end = end;
+    } else if (end > this.end) {
+      this.end = end;
+    }
+  }
+
+  total(): number {
+    return this.empty ? 0 : this.years + spanYears(this.start, this.end);
+  }
 }
 
 /** Years of work, per measure, within the periods that end before the submission day. */
@@ -172,19 +210,15 @@ function workYears(profile: Profile, on: PlainDate, which: WorkMeasure, spans?: 
     const value = work[totalsKey[which]];
     return value === 'unknown' ? { lo: 0, hi: 80 } : exact(value);
   }
-  const periodSpans = spans ?? workSpans(profile, on);
-  // Periods may overlap (two part-time jobs); counting overlapping days twice would overstate
-  // experience, so the definite and possible days are each merged separately.
-  const definite: Array<[number, number]> = [];
-  const possible: Array<[number, number]> = [];
-  for (let i = 0; i < work.periods.length; i++) {
-    const span = periodSpans[i];
-    if (!span) continue;
-    const qualifies = periodQualifies(work.periods[i] as WorkPeriod, which);
-    if (qualifies.hi === 1) possible.push(span);
-    if (qualifies.lo === 1) definite.push(span);
+  // The definite and the possible days are merged separately.
+  const definite = new SpanUnion();
+  const possible = new SpanUnion();
+  for (const { start, end, period } of spans ?? workSpans(profile, on)) {
+    const qualifies = periodQualifies(period, which);
+    if (qualifies.hi === 1) possible.add(start, end);
+    if (qualifies.lo === 1) definite.add(start, end);
   }
-  return { lo: mergedYears(definite), hi: mergedYears(possible) };
+  return { lo: definite.total(), hi: possible.total() };
 }
 
 type WorkMeasure = 'graduate' | 'senior' | 'multinational' | 'specifiedField' | 'international';
@@ -197,20 +231,26 @@ const totalsKey = {
   international: 'internationalYears',
 } as const;
 
+/** Both of two yes/no intervals, as one of the shared constants: no allocation per period. */
+function both(a: Interval, b: Interval): Interval {
+  if (a.hi === 0 || b.hi === 0) return ZERO;
+  return a.lo === 1 && b.lo === 1 ? ONE : BOOL_UNKNOWN;
+}
+
 function periodQualifies(period: WorkPeriod, which: WorkMeasure): Interval {
   const graduate = flag(period.graduateLevel);
   switch (which) {
     case 'graduate':
       return graduate;
     case 'senior':
-      return and(graduate, flag(period.seniorRole));
+      return both(graduate, flag(period.seniorRole));
     case 'multinational':
-      return and(graduate, flag(period.multinationalOrRenowned));
+      return both(graduate, flag(period.multinationalOrRenowned));
     case 'international':
-      return and(graduate, flag(period.international));
+      return both(graduate, flag(period.international));
     case 'specifiedField': {
       const field = period.field === 'unknown' ? BOOL_UNKNOWN : period.field === 'other' ? ZERO : ONE;
-      return and(graduate, field);
+      return both(graduate, field);
     }
   }
 }
@@ -223,24 +263,6 @@ function periodSpan(period: WorkPeriod, on: PlainDate): [number, number] | undef
     on.epochDay,
   );
   return end > start ? [start, end] : undefined;
-}
-
-function mergedYears(spans: Array<[number, number]>): number {
-  if (spans.length === 0) return 0;
-  spans.sort((a, b) => a[0] - b[0]);
-  let years = 0;
-  let [curStart, curEnd] = spans[0] as [number, number];
-  for (let i = 1; i < spans.length; i++) {
-    const [s, e] = spans[i] as [number, number];
-    if (s > curEnd) {
-      years += spanYears(curStart, curEnd);
-      curStart = s;
-      curEnd = e;
-    } else if (e > curEnd) {
-      curEnd = e;
-    }
-  }
-  return years + spanYears(curStart, curEnd);
 }
 
 /**
@@ -369,6 +391,20 @@ export function measure(
   eligible?: DependantEligibility,
 ): Interval {
   return measureFns[name](profile, on, spans, eligible);
+}
+
+/** The functions of measureFns in the order of measureNames, for measureAt. */
+const measureFnsInOrder: readonly MeasureFn[] = measureNames.map((name) => measureFns[name]);
+
+/** measure(measureNames[index], …), without looking the name up: for Facts, which keeps measures by index. */
+export function measureAt(
+  index: number,
+  profile: Profile,
+  on: PlainDate,
+  spans?: WorkSpans,
+  eligible?: DependantEligibility,
+): Interval {
+  return (measureFnsInOrder[index] as MeasureFn)(profile, on, spans, eligible);
 }
 
 function chineseProficiency(profile: Profile): Interval {

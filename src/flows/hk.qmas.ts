@@ -1,5 +1,13 @@
 import type { Degree, Dependant, Profile, WorkPeriod } from '../profile/schema.ts';
-import { type Answer, type Answers, DONT_KNOW, type Flow, type FlowNode, type ListAnswer, isListAnswer } from './types.ts';
+import {
+  type Answer,
+  type Answers,
+  DONT_KNOW,
+  type Flow,
+  type FlowNode,
+  isListAnswer,
+  type ListAnswer,
+} from './types.ts';
 
 /**
  * The QMAS self-assessment: one question per page, in the order a person can answer them. The
@@ -39,7 +47,10 @@ function num(a: Answer | undefined, field: string): number | 'unknown' {
 
 /** Chinese nationals who are not (or may not be) Mainland residents: the PRC-passport question. */
 function asksPrcPassport(answers: Answers): boolean {
-  return value(answers, 'nationality', 'nationality') === 'CHN' && value(answers, 'mainland-resident', 'mainlandResident') !== true;
+  return (
+    value(answers, 'nationality', 'nationality') === 'CHN' &&
+    value(answers, 'mainland-resident', 'mainlandResident') !== true
+  );
 }
 
 const yesno = (name: string) => ({ name, type: 'yesno', unknown: true }) as const;
@@ -68,10 +79,24 @@ export const qmasNodes: readonly FlowNode[] = [
     id: 'prc-passport',
     fields: ['person.prcPassportAbroad'],
     when: asksPrcPassport,
-    inputs: [yesno('appliesFromOverseas'), yesno('overseasPermanentResidence'), yesno('livedOverseasAtLeastOneYear')],
+    inputs: [
+      yesno('appliesFromOverseas'),
+      yesno('overseasPermanentResidence'),
+      yesno('livedOverseasAtLeastOneYear'),
+    ],
   },
-  { kind: 'question', id: 'self-supporting', fields: ['character.selfSupporting'], inputs: [yesno('selfSupporting')] },
-  { kind: 'question', id: 'criminal-record', fields: ['character.criminalRecord'], inputs: [yesno('criminalRecord')] },
+  {
+    kind: 'question',
+    id: 'self-supporting',
+    fields: ['character.selfSupporting'],
+    inputs: [yesno('selfSupporting')],
+  },
+  {
+    kind: 'question',
+    id: 'criminal-record',
+    fields: ['character.criminalRecord'],
+    inputs: [yesno('criminalRecord')],
+  },
   {
     kind: 'question',
     id: 'adverse-immigration-record',
@@ -269,7 +294,11 @@ function dependant(a: Answer): Dependant {
   return { relation, ...common, hasDegree: tri(a, 'hasDegree') };
 }
 
-function listOrUnknown<T>(gate: Tri, items: readonly Answer[] | undefined, map: (a: Answer) => T): T[] | 'unknown' {
+function listOrUnknown<T>(
+  gate: Tri,
+  items: readonly Answer[] | undefined,
+  map: (a: Answer) => T,
+): T[] | 'unknown' {
   if (gate === DONT_KNOW) return DONT_KNOW;
   if (gate === false) return [];
   return (items ?? []).map(map);
@@ -289,7 +318,8 @@ function prcPassportAbroad(answers: Answers): Profile['person']['prcPassportAbro
 
 function work(answers: Answers): Profile['work'] {
   const format = value(answers, 'work', 'format');
-  if (format === 'periods') return { kind: 'periods', periods: (list(answers, 'work-periods')?.items ?? []).map(workPeriod) };
+  if (format === 'periods')
+    return { kind: 'periods', periods: (list(answers, 'work-periods')?.items ?? []).map(workPeriod) };
   if (format === 'totals') {
     const t = answer(answers, 'work-totals');
     return {
@@ -314,7 +344,8 @@ function business(answers: Answers): Profile['business'] {
   const owns = tri(answer(answers, 'business'), 'ownsBusiness');
   return {
     ownsBusiness: owns,
-    businessProfitLastYearHKD: owns === true ? num(answer(answers, 'business-profit'), 'profitHKD') : owns === false ? 0 : DONT_KNOW,
+    businessProfitLastYearHKD:
+      owns === true ? num(answer(answers, 'business-profit'), 'profitHKD') : owns === false ? 0 : DONT_KNOW,
     ownsListedCompany: tri(answer(answers, 'listed-company'), 'ownsListedCompany'),
   };
 }
@@ -343,14 +374,28 @@ export function qmasProfile(answers: Answers): Profile {
     character: {
       selfSupporting: tri(answer(answers, 'self-supporting'), 'selfSupporting'),
       criminalRecord: tri(answer(answers, 'criminal-record'), 'criminalRecord'),
-      adverseImmigrationRecord: tri(answer(answers, 'adverse-immigration-record'), 'adverseImmigrationRecord'),
+      adverseImmigrationRecord: tri(
+        answer(answers, 'adverse-immigration-record'),
+        'adverseImmigrationRecord',
+      ),
     },
     education: {
-      degrees: listOrUnknown(tri(answer(answers, 'has-degree'), 'hasDegree'), list(answers, 'degrees')?.items, degree),
-      professionalQualification: tri(answer(answers, 'professional-qualification'), 'professionalQualification'),
+      degrees: listOrUnknown(
+        tri(answer(answers, 'has-degree'), 'hasDegree'),
+        list(answers, 'degrees')?.items,
+        degree,
+      ),
+      professionalQualification: tri(
+        answer(answers, 'professional-qualification'),
+        'professionalQualification',
+      ),
     },
     languages: {
-      chinese: { written: tri(chinese, 'written'), putonghua: tri(chinese, 'putonghua'), cantonese: tri(chinese, 'cantonese') },
+      chinese: {
+        written: tri(chinese, 'written'),
+        putonghua: tri(chinese, 'putonghua'),
+        cantonese: tri(chinese, 'cantonese'),
+      },
       english: { written: tri(english, 'written'), spoken: tri(english, 'spoken') },
       others: otherLanguages(answers),
     },
@@ -362,7 +407,12 @@ export function qmasProfile(answers: Answers): Profile {
       exceptionalAward: tri(achievements, 'exceptionalAward'),
       peerRecognition: tri(achievements, 'peerRecognition'),
     },
-    family: { hkPermanentResidentInHongKong: tri(answer(answers, 'family-in-hong-kong'), 'hkPermanentResidentInHongKong') },
+    family: {
+      hkPermanentResidentInHongKong: tri(
+        answer(answers, 'family-in-hong-kong'),
+        'hkPermanentResidentInHongKong',
+      ),
+    },
     dependants: listOrUnknown(
       tri(answer(answers, 'has-dependants'), 'hasDependants'),
       list(answers, 'dependants')?.items,

@@ -65,7 +65,8 @@ const en = {
   'error.select': 'Choose one answer. If you are not sure, choose “I don’t know”.',
   'error.selectRequired': 'Choose one answer.',
   'error.date.missing': 'Enter the day, month and year, for example 15 6 1988.',
-  'error.date.missingOrUnknown': 'Enter the day, month and year (for example 15 6 1988), or tick “I don’t know”.',
+  'error.date.missingOrUnknown':
+    'Enter the day, month and year (for example 15 6 1988), or tick “I don’t know”.',
   'error.date.invalid': 'Enter a real date, for example 15 6 1988.',
   'error.date.both': 'Enter a date or tick “I don’t know” — not both.',
   'error.date.future': 'The date must be in the past.',
@@ -95,11 +96,14 @@ const en = {
   'error.csrf.body':
     'For your security, the page you sent it from was too old or came from another site. Nothing was changed. Go back, reload the page and try again.',
   'error.notFound.title': 'Page not found',
-  'error.notFound.body': 'Check the address. If you followed a link to a saved case, it may have been deleted.',
+  'error.notFound.body':
+    'Check the address. If you followed a link to a saved case, it may have been deleted.',
   'error.rateLimit.title': 'Too many saved cases from here',
-  'error.rateLimit.body': 'Please wait {minutes, plural, one {# minute} other {# minutes}} and try again. Your answers are still here.',
+  'error.rateLimit.body':
+    'Please wait {minutes, plural, one {# minute} other {# minutes}} and try again. Your answers are still here.',
   'error.storage.title': 'Sorry, saving is not working right now',
-  'error.storage.body': 'Nothing was lost: your answers are still on this device. Try again in a few minutes.',
+  'error.storage.body':
+    'Nothing was lost: your answers are still on this device. Try again in a few minutes.',
 
   // --- Home -----------------------------------------------------------------------------------
   'home.title': 'Find out whether a Hong Kong talent route fits you',
@@ -109,7 +113,8 @@ const en = {
   'home.guide': 'Read the guide',
   'home.assess': 'Check your answers against the rules',
   'home.how': 'How it works',
-  'home.how.1': 'Answer one question at a time. If you are not sure of something, say so: you will see what it decides.',
+  'home.how.1':
+    'Answer one question at a time. If you are not sure of something, say so: you will see what it decides.',
   'home.how.2': 'See each criterion, whether it is met and why, with its official source.',
   'home.how.3': 'Save your result to a private link, and keep a checklist of your documents.',
   'home.privacy':
@@ -155,20 +160,25 @@ const en = {
   'guide.blocker.nationality': 'Holding the nationality of {list}.',
   'guide.blocker.threshold': 'Meeting fewer than {threshold} of the {of} criteria of the {test}.',
   'guide.blocker.points': 'Scoring fewer than {passMark} points in the {test}.',
-  'guide.blocker.documents': 'Documents that do not prove what you state: originals may be asked for at any time.',
+  'guide.blocker.documents':
+    'Documents that do not prove what you state: originals may be asked for at any time.',
   'guide.blocker.conditional': 'For some applicants: {title}.',
   'guide.evidence': 'Typical evidence',
   'guide.evidence.lead':
     'The official checklist is Part III of ImmD’s Guidance Notes ID(E)982. These are the documents usually needed to prove each fact; a saved case turns them into your own checklist.',
   'guide.pathway': 'The pathway',
   'guide.pathway.1': 'Check your fit',
-  'guide.pathway.1.text': 'Answer the self-assessment to see which criteria you meet, and which facts you still need to find out.',
+  'guide.pathway.1.text':
+    'Answer the self-assessment to see which criteria you meet, and which facts you still need to find out.',
   'guide.pathway.2': 'Build your evidence',
-  'guide.pathway.2.text': 'Gather a document for every fact you rely on. Documents not in Chinese or English need a certified translation.',
+  'guide.pathway.2.text':
+    'Gather a document for every fact you rely on. Documents not in Chinese or English need a certified translation.',
   'guide.pathway.3': 'Submit through the official channel',
-  'guide.pathway.3.text': 'Apply online through the official government service, with the application fee. Routewise cannot apply for you.',
+  'guide.pathway.3.text':
+    'Apply online through the official government service, with the application fee. Routewise cannot apply for you.',
   'guide.pathway.4': 'After approval',
-  'guide.pathway.4.text': 'Pay the visa issuance fee, get your e-Visa, arrive, and extend your stay before each limit of stay ends.',
+  'guide.pathway.4.text':
+    'Pay the visa issuance fee, get your e-Visa, arrive, and extend your stay before each limit of stay ends.',
   'guide.stay': 'Stay and extensions',
   'guide.stay.pattern': '{test}: first {months}, then extensions of {extensions} (“{pattern}”).',
   'guide.stay.topTier':
@@ -182,7 +192,8 @@ const en = {
   'guide.related.asmtp': 'Admission Scheme for Mainland Talents and Professionals (ASMTP)',
   'guide.related.techtas': 'Technology Talent Admission Scheme (TechTAS)',
   'guide.related.iang': 'Immigration Arrangements for Non-local Graduates (IANG)',
-  'guide.related.assg': 'Admission Scheme for the Second Generation of Chinese Hong Kong Permanent Residents (ASSG)',
+  'guide.related.assg':
+    'Admission Scheme for the Second Generation of Chinese Hong Kong Permanent Residents (ASSG)',
   'guide.faq': 'Questions people ask',
   'guide.faq.jobOffer.q': 'Do I need a job offer?',
   'guide.faq.jobOffer.a': 'No. QMAS admits people to settle in Hong Kong without a local job offer.',
@@ -238,18 +249,21 @@ const en = {
   'q.nationality.hint': 'The nationality of the passport or travel document you would apply with.',
   'q.nationality.choose': 'Choose a country',
   'q.mainland-resident.title': 'Are you a Chinese resident of the Mainland?',
-  'q.mainland-resident.hint': 'This includes Mainland residents staying in Hong Kong or Macao for the time being.',
+  'q.mainland-resident.hint':
+    'This includes Mainland residents staying in Hong Kong or Macao for the time being.',
   'q.prc-passport.title': 'Your PRC passport',
   'q.prc-passport.hint':
     'A Chinese national with a PRC passport who lives abroad may be able to come on that passport, without an Exit-entry Permit.',
   'q.prc-passport.appliesFromOverseas': 'Will you apply from overseas?',
   'q.prc-passport.overseasPermanentResidence': 'Do you have permanent residence in another country?',
-  'q.prc-passport.livedOverseasAtLeastOneYear': 'Will you have lived overseas for at least one year just before applying?',
+  'q.prc-passport.livedOverseasAtLeastOneYear':
+    'Will you have lived overseas for at least one year just before applying?',
   'q.self-supporting.title':
     'Can you support yourself and the family members coming with you, including housing, without public assistance?',
   'q.self-supporting.hint': 'From your own money: savings, income or assets, while you live in Hong Kong.',
   'q.criminal-record.title': 'Do you have a criminal record, in Hong Kong or anywhere else?',
-  'q.adverse-immigration-record.title': 'Do you have an adverse immigration record, in Hong Kong or anywhere else?',
+  'q.adverse-immigration-record.title':
+    'Do you have an adverse immigration record, in Hong Kong or anywhere else?',
   'q.adverse-immigration-record.hint':
     'For example: being refused entry or a visa, deported or made to leave, or breaking immigration law.',
   'q.has-degree.title': 'Do you have a university degree?',
@@ -258,7 +272,8 @@ const en = {
   'q.degrees.add': 'Add a degree',
   'q.degrees.edit': 'Change degree {n}',
   'q.degrees.item': 'Degree {n}',
-  'q.degrees.summary': '{n, plural, =0 {You have not added a degree} one {You have added # degree} other {You have added # degrees}}',
+  'q.degrees.summary':
+    '{n, plural, =0 {You have not added a degree} one {You have added # degree} other {You have added # degrees}}',
   'q.degrees.addAnother': 'Do you have another degree?',
   'q.degrees.level': 'Level',
   'q.degrees.level.bachelor': 'Bachelor’s degree',
@@ -269,7 +284,8 @@ const en = {
   'q.degrees.subject': 'Subject',
   'q.degrees.subject.hint': 'Optional.',
   'q.degrees.eligibleUniversity': 'Is the university on the Aggregate List of Eligible Universities?',
-  'q.degrees.eligibleUniversity.hint': 'The list drawn up for the scheme by the Labour and Welfare Bureau. ImmD’s QMAS page links to it.',
+  'q.degrees.eligibleUniversity.hint':
+    'The list drawn up for the scheme by the Labour and Welfare Bureau. ImmD’s QMAS page links to it.',
   'q.degrees.stem': 'Is the subject in science, technology, engineering or mathematics (STEM)?',
   'q.degrees.stem.hint': 'ImmD publishes a reference list of STEM subjects.',
   'q.degrees.renownedInstitution': 'Is the university an internationally renowned institution?',
@@ -288,7 +304,8 @@ const en = {
   'q.languages-english.written': 'Can you write English well?',
   'q.languages-english.spoken': 'Can you speak English well?',
   'q.languages-other.title': 'Which other languages can you write and speak well?',
-  'q.languages-other.hint': 'Separate them with commas, for example: French, Japanese. Leave it empty if there are none.',
+  'q.languages-other.hint':
+    'Separate them with commas, for example: French, Japanese. Leave it empty if there are none.',
   'q.work.title': 'How would you like to tell us about your work experience?',
   'q.work.hint': 'Only work at graduate or specialist level counts.',
   'q.work.format.periods': 'Job by job — Routewise adds up the years',
@@ -297,7 +314,8 @@ const en = {
   'q.work-periods.add': 'Add a job',
   'q.work-periods.edit': 'Change job {n}',
   'q.work-periods.item': 'Job {n}',
-  'q.work-periods.summary': '{n, plural, =0 {You have not added a job} one {You have added # job} other {You have added # jobs}}',
+  'q.work-periods.summary':
+    '{n, plural, =0 {You have not added a job} one {You have added # job} other {You have added # jobs}}',
   'q.work-periods.addAnother': 'Do you want to add another job?',
   'q.work-periods.from': 'Started',
   'q.work-periods.from.hint': 'Month and year, for example 9 2019.',
@@ -320,11 +338,13 @@ const en = {
   'q.work-periods.international.hint':
     'ImmD’s own definition was not found in the official texts Routewise holds. Usually: work in a country or region other than your own.',
   'q.work-totals.title': 'Your work experience, in years',
-  'q.work-totals.hint': 'Count work at graduate or specialist level only. Leave a box empty if you don’t know.',
+  'q.work-totals.hint':
+    'Count work at graduate or specialist level only. Leave a box empty if you don’t know.',
   'q.work-totals.graduateYears': 'Years in total',
   'q.work-totals.seniorYears': 'Of which in a senior role',
   'q.work-totals.multinationalYears': 'Of which with a multinational or renowned company',
-  'q.work-totals.specifiedFieldYears': 'Of which in innovation and technology, finance or international trade',
+  'q.work-totals.specifiedFieldYears':
+    'Of which in innovation and technology, finance or international trade',
   'q.work-totals.internationalYears': 'Of which international work experience',
   'q.income.title': 'What was your income in the year before you apply?',
   'q.income.hint': 'Before tax, in Hong Kong dollars: convert other currencies. For example 1,200,000.',
@@ -339,8 +359,10 @@ const en = {
   'q.talent-list-profession.title': 'Which profession on the Talent List?',
   'q.achievements.title': 'Your achievements',
   'q.achievements.exceptionalAward': 'Have you received an award for exceptional achievement?',
-  'q.achievements.exceptionalAward.hint': 'For example, an Olympic medal, the Nobel Prize, or a national or international award.',
-  'q.achievements.peerRecognition': 'Has your work been recognised by your peers, or contributed significantly to your field?',
+  'q.achievements.exceptionalAward.hint':
+    'For example, an Olympic medal, the Nobel Prize, or a national or international award.',
+  'q.achievements.peerRecognition':
+    'Has your work been recognised by your peers, or contributed significantly to your field?',
   'q.achievements.peerRecognition.hint': 'For example, a lifetime achievement award from your industry.',
   'q.family-in-hong-kong.title':
     'Is someone in your close family a Hong Kong permanent resident living in Hong Kong?',
@@ -370,8 +392,10 @@ const en = {
 
   // --- Result ---------------------------------------------------------------------------------
   'result.title': 'Your result',
+  'result.onThisPage': 'On this page',
   'result.eligible.heading': 'On your answers, you meet the requirements',
-  'result.eligible.body': 'You meet the prerequisites and the {test}. The next steps below show how to apply.',
+  'result.eligible.body':
+    'You meet the prerequisites and the {test}. The next steps below show how to apply.',
   'result.not_eligible.heading': 'On your answers, you do not meet the requirements yet',
   'result.not_eligible.body':
     'This is about the answers you gave, not about you. Below is exactly what is missing, and what would change the result.',
@@ -380,13 +404,16 @@ const en = {
     'Some answers you don’t know yet decide the result. Everything else is worked out: find out the facts below, and the result will be clear.',
   'result.notApproval': 'Meeting the requirements is not approval.',
   'result.rulesAt': 'Rules in force at {moment} (Hong Kong time).',
-  'result.futureNote': 'This date is in the future: the rules may change before then. Routewise uses the rules known today.',
+  'result.futureNote':
+    'This date is in the future: the rules may change before then. Routewise uses the rules known today.',
   'result.bestWorst': 'Depending on those facts, the result will be “{best}” or “{worst}”.',
   'result.missing': 'What is missing',
   'result.wouldChange': 'What would change the result',
   'result.prereqMissing': 'You must meet every prerequisite. Not met on your answers:',
-  'result.testGap.count': '{test}: you meet {met} of {of} criteria; {threshold} are needed — {n, plural, one {# more} other {# more}} would be enough.',
-  'result.testGap.points': '{test}: {points} of {maximum} points; {passMark} are needed — {n} more points would be enough.',
+  'result.testGap.count':
+    '{test}: you meet {met} of {of} criteria; {threshold} are needed — {n, plural, one {# more} other {# more}} would be enough.',
+  'result.testGap.points':
+    '{test}: {points} of {maximum} points; {passMark} are needed — {n} more points would be enough.',
   'result.testGap.any': '{test}: meeting either criterion would be enough.',
   'result.notMetList': 'Criteria not met that you could work towards:',
   'result.toFindOut': 'Facts to find out',
@@ -407,7 +434,8 @@ const en = {
   'result.criterion.note': 'Note',
   'result.version': 'Rule version {id}, in force {period}.',
   'result.fees': 'Fees for your family',
-  'result.fees.persons': '{n, plural, one {For you alone.} other {For # people: you and the family members who can come with you.}}',
+  'result.fees.persons':
+    '{n, plural, one {For you alone.} other {For # people: you and the family members who can come with you.}}',
   'result.fees.item': 'Fee',
   'result.fees.each': 'Each',
   'result.fees.people': 'People',
@@ -458,7 +486,8 @@ const en = {
 
   // --- Saved case -----------------------------------------------------------------------------
   'case.title': 'Your saved case',
-  'case.savedNow': 'Your assessment is saved. Bookmark this page now: its address is the only way back to your case.',
+  'case.savedNow':
+    'Your assessment is saved. Bookmark this page now: its address is the only way back to your case.',
   'case.fullResult': 'Show the full result',
   'case.tracker.limitOfStay': 'Your limit of stay would end on {date}.',
   'case.tracker.window': 'Apply for the extension between {from} and {to}.',
@@ -490,7 +519,8 @@ const en = {
   'case.language.save': 'Change language',
   'case.report': 'Download the report (PDF)',
   'case.delete': 'Delete this case',
-  'case.delete.lead': 'Deleting removes your answers, results, checklist and tracker for good. The link will stop working.',
+  'case.delete.lead':
+    'Deleting removes your answers, results, checklist and tracker for good. The link will stop working.',
   'case.delete.title': 'Delete this case?',
   'case.delete.confirm': 'Yes, delete it for good',
   'case.delete.cancel': 'No, go back to my case',
@@ -517,7 +547,8 @@ const zhHant: WebCatalogue = {
   'layout.officialPages': '官方資料載於入境事務處網站：',
   'layout.officialLink': '入境事務處',
   'layout.officialUrl': 'https://www.immd.gov.hk/hkt/index.html',
-  'layout.adviser': '如需就個別個案尋求意見，請向入境事務處或合資格的顧問查詢：他們可以查看你的文件，Routewise 則不能。',
+  'layout.adviser':
+    '如需就個別個案尋求意見，請向入境事務處或合資格的顧問查詢：他們可以查看你的文件，Routewise 則不能。',
   'word.yes': '是',
   'word.no': '否',
   'word.unknown': '我不知道',
@@ -580,7 +611,8 @@ const zhHant: WebCatalogue = {
   'error.list.full': '最多可加入{max}項。如要加入另一項，請先更改或刪除其中一項。',
   'error.addAnother': '請選擇「是」或「否」。',
   'error.csrf.title': '這份表格已經失效',
-  'error.csrf.body': '為保障你的安全，送出表格的網頁太舊或來自其他網站。所有資料均沒有更改。請返回上一頁，重新載入後再試。',
+  'error.csrf.body':
+    '為保障你的安全，送出表格的網頁太舊或來自其他網站。所有資料均沒有更改。請返回上一頁，重新載入後再試。',
   'error.notFound.title': '找不到網頁',
   'error.notFound.body': '請檢查網址。如你經連結前往已儲存的個案，該個案可能已被刪除。',
   'error.rateLimit.title': '從這裏儲存的個案太多',
@@ -588,7 +620,8 @@ const zhHant: WebCatalogue = {
   'error.storage.title': '抱歉，現時未能儲存',
   'error.storage.body': '沒有資料遺失：你的答案仍保留在這部裝置上。請過幾分鐘再試。',
   'home.title': '看看香港的人才入境計劃是否適合你',
-  'home.lead': 'Routewise 根據官方文本解釋香港人才入境計劃的規則，並按規則逐項核對你的答案，每項規則均附有出處。',
+  'home.lead':
+    'Routewise 根據官方文本解釋香港人才入境計劃的規則，並按規則逐項核對你的答案，每項規則均附有出處。',
   'home.routes': '入境計劃',
   'home.guide': '閱讀指南',
   'home.assess': '按規則核對你的答案',
@@ -603,7 +636,8 @@ const zhHant: WebCatalogue = {
   'guide.start': '開始自我評估',
   'guide.keyFacts': '重點資料',
   'guide.fact.processing': '處理時間',
-  'guide.fact.processing.value': '官方沒有公布固定的處理時間。申請會在定期進行的甄選程序中考慮；在入境處通知結果之前，請視你的申請為仍在處理中。',
+  'guide.fact.processing.value':
+    '官方沒有公布固定的處理時間。申請會在定期進行的甄選程序中考慮；在入境處通知結果之前，請視你的申請為仍在處理中。',
   'guide.fact.fees': '現行費用',
   'guide.fact.fees.person': '你本人：{amount}',
   'guide.fact.fees.dependant': '每名隨行家庭成員：{amount}',
@@ -619,7 +653,8 @@ const zhHant: WebCatalogue = {
   'guide.quota.number': '每年{n}個名額',
   'guide.overview': '概覽',
   'guide.prerequisites': '基本資格',
-  'guide.prerequisites.lead': '你必須符合每一項基本資格。如你的文件未能證明你符合全部基本資格，申請不會再作評核，並會即時被拒。',
+  'guide.prerequisites.lead':
+    '你必須符合每一項基本資格。如你的文件未能證明你符合全部基本資格，申請不會再作評核，並會即時被拒。',
   'guide.exclusions.list': '{list}國民不可根據本計劃申請。',
   'guide.exclusions.none': '在這個日期，沒有任何國籍被排除。',
   'guide.tests': '兩套評核準則',
@@ -637,7 +672,8 @@ const zhHant: WebCatalogue = {
   'guide.blocker.documents': '文件未能證明你所申報的資料：入境處可隨時要求查看正本。',
   'guide.blocker.conditional': '適用於部分申請人：{title}。',
   'guide.evidence': '一般需要的證明文件',
-  'guide.evidence.lead': '官方文件清單載於入境處《申請須知》ID(C)982 第 III 部。以下是一般用以證明各項資料的文件；儲存個案後，這些項目會變成你個人的文件清單。',
+  'guide.evidence.lead':
+    '官方文件清單載於入境處《申請須知》ID(C)982 第 III 部。以下是一般用以證明各項資料的文件；儲存個案後，這些項目會變成你個人的文件清單。',
   'guide.pathway': '申請流程',
   'guide.pathway.1': '了解你是否合適',
   'guide.pathway.1.text': '完成自我評估，看看你符合哪些準則，以及還有哪些資料需要查清楚。',
@@ -649,7 +685,8 @@ const zhHant: WebCatalogue = {
   'guide.pathway.4.text': '繳付簽證簽發費、下載電子簽證、來港，並在每次逗留期限屆滿前申請延期。',
   'guide.stay': '逗留及延期',
   'guide.stay.pattern': '{test}：首次逗留{months}，之後一般延期{extensions}（「{pattern}」）。',
-  'guide.stay.topTier': '如你已獲准留港最少{years}，而在上一個課稅年度的薪俸稅應評稅入息不少於港幣{income}元，可獲延期{extension}。',
+  'guide.stay.topTier':
+    '如你已獲准留港最少{years}，而在上一個課稅年度的薪俸稅應評稅入息不少於港幣{income}元，可獲延期{extension}。',
   'guide.official': '官方網頁',
   'guide.official.verified': '最後核對：{date}',
   'guide.related': '相關入境計劃',
@@ -665,16 +702,19 @@ const zhHant: WebCatalogue = {
   'guide.faq.jobOffer.a': '不需要。優才計劃讓申請人無須先獲本地聘約，便可來港定居。',
   'guide.faq.threshold.q': '如果我達到門檻，是否一定獲批？',
   'guide.faq.family.q': '我的家人可以隨我來港嗎？',
-  'guide.faq.family.a': '你的{relations}可以受養人身分來港：子女須未婚及未滿{age}歲。他們須繳付與你相同的費用。',
+  'guide.faq.family.a':
+    '你的{relations}可以受養人身分來港：子女須未婚及未滿{age}歲。他們須繳付與你相同的費用。',
   'guide.faq.unknown.q': '如果有些答案我不知道怎麼辦？',
-  'guide.faq.unknown.a': '請回答「我不知道」。結果會列明哪些資料會決定結果，以及最好和最差的情況——你可以在查清楚後再回來。',
+  'guide.faq.unknown.a':
+    '請回答「我不知道」。結果會列明哪些資料會決定結果，以及最好和最差的情況——你可以在查清楚後再回來。',
   'guide.faq.date.q': '為甚麼提交申請的日期重要？',
   'guide.faq.date.a': '入境處按提交申請一刻（香港時間）生效的規則處理申請。最近的改動：',
   'guide.faq.pr.q': '我可以成為永久居民嗎？',
   'guide.reviewed': '本頁最後審閱日期：{date}（即最近一次核對資料來源的日期）。',
   'guide.versionOf': '規則版本 {id}，由{date}起生效',
   'guide.changes': '按日期列出的規則改動',
-  'guide.changes.lead': 'Routewise 所載規則的每個版本及其日期。法例改動會成為一個由生效日起適用的新版本；在此之前提交的申請仍按舊版本處理。',
+  'guide.changes.lead':
+    'Routewise 所載規則的每個版本及其日期。法例改動會成為一個由生效日起適用的新版本；在此之前提交的申請仍按舊版本處理。',
   'guide.changes.show': '顯示全部{n}個版本',
   'guide.evidence.perDegree': '每個學位：{label}',
   'guide.evidence.perDependant': '每名隨行家庭成員：{label}',
@@ -687,8 +727,10 @@ const zhHant: WebCatalogue = {
   'part.steps': '步驟',
   'part.selection': '甄選及配額',
   'wizard.title': '{route}：自我評估',
-  'wizard.start.lead': '約有{n}條簡短問題，每次一條。不確定時請回答「我不知道」：結果會告訴你該項資料會影響甚麼。',
-  'wizard.start.privacy': '你的答案只會加密保留在這部裝置上24小時。除非你選擇儲存結果，否則不會傳送到任何地方。',
+  'wizard.start.lead':
+    '約有{n}條簡短問題，每次一條。不確定時請回答「我不知道」：結果會告訴你該項資料會影響甚麼。',
+  'wizard.start.privacy':
+    '你的答案只會加密保留在這部裝置上24小時。除非你選擇儲存結果，否則不會傳送到任何地方。',
   'wizard.start.button': '立即開始',
   'wizard.resume': '從上次停下的地方繼續',
   'wizard.clear': '清除我的答案',
@@ -707,7 +749,8 @@ const zhHant: WebCatalogue = {
   'q.mainland-resident.title': '你是中國內地居民嗎？',
   'q.mainland-resident.hint': '包括暫時在香港或澳門居住的內地居民。',
   'q.prc-passport.title': '你的中華人民共和國護照',
-  'q.prc-passport.hint': '持中華人民共和國護照並在海外居住的中國公民，或可憑該護照來港，無須辦理往來港澳通行證。',
+  'q.prc-passport.hint':
+    '持中華人民共和國護照並在海外居住的中國公民，或可憑該護照來港，無須辦理往來港澳通行證。',
   'q.prc-passport.appliesFromOverseas': '你會否在海外提出申請？',
   'q.prc-passport.overseasPermanentResidence': '你是否擁有其他國家的永久居留權？',
   'q.prc-passport.livedOverseasAtLeastOneYear': '在提出申請前，你是否已在海外連續居住最少一年？',
@@ -741,7 +784,8 @@ const zhHant: WebCatalogue = {
   'q.degrees.yearAwarded': '頒授年份',
   'q.degrees.yearAwarded.hint': '選填，例如 2012。',
   'q.professional-qualification.title': '你是否持有認可機構頒發的專業資格？',
-  'q.professional-qualification.hint': '由國家或國際認可的專業團體頒發，並能證明你具備非常高的專業水平或良好的技術資格。',
+  'q.professional-qualification.hint':
+    '由國家或國際認可的專業團體頒發，並能證明你具備非常高的專業水平或良好的技術資格。',
   'q.languages-chinese.title': '你的中文能力',
   'q.languages-chinese.written': '你能以中文良好地書寫嗎？',
   'q.languages-chinese.putonghua': '你能說流利的普通話嗎？',
@@ -770,14 +814,16 @@ const zhHant: WebCatalogue = {
   'q.work-periods.seniorRole': '這是否高級職位？',
   'q.work-periods.seniorRole.hint': '例如負責管理人員、預算或一個部門。',
   'q.work-periods.multinationalOrRenowned': '僱主是否跨國公司或知名企業？',
-  'q.work-periods.multinationalOrRenowned.hint': '例如上市公司，或名列《福布斯》全球2000強、《財富》世界500強或胡潤中國500強的企業。',
+  'q.work-periods.multinationalOrRenowned.hint':
+    '例如上市公司，或名列《福布斯》全球2000強、《財富》世界500強或胡潤中國500強的企業。',
   'q.work-periods.field': '這份工作屬於哪個範疇？',
   'q.work-periods.field.innovation_technology': '創新科技',
   'q.work-periods.field.finance': '金融',
   'q.work-periods.field.international_trade': '國際貿易（包括跨境海運及空運，以及供應鏈管理）',
   'q.work-periods.field.other': '其他範疇',
   'q.work-periods.international': '這是否國際工作經驗？',
-  'q.work-periods.international.hint': 'Routewise 所存的官方文本中找不到入境處的定義。一般指在你本國以外的國家或地區工作。',
+  'q.work-periods.international.hint':
+    'Routewise 所存的官方文本中找不到入境處的定義。一般指在你本國以外的國家或地區工作。',
   'q.work-totals.title': '你的工作經驗（年數）',
   'q.work-totals.hint': '只計算學位程度或專家程度的工作。如不知道，請把該格留空。',
   'q.work-totals.graduateYears': '總年數',
@@ -820,14 +866,18 @@ const zhHant: WebCatalogue = {
   'q.dependants.hasDegree': '只適用於配偶或伴侶：他／她有學位嗎？',
   'q.dependants.married': '只適用於子女：他／她已婚嗎？',
   'q.submission-date.title': '你打算在哪天提交申請？',
-  'q.submission-date.hint': '提交當日生效的規則決定結果。我們已填上今天的日期；你可以更改日期，看看其他日子的規則。',
+  'q.submission-date.hint':
+    '提交當日生效的規則決定結果。我們已填上今天的日期；你可以更改日期，看看其他日子的規則。',
   'result.title': '你的結果',
+  'result.onThisPage': '本頁內容',
   'result.eligible.heading': '根據你的答案，你符合要求',
   'result.eligible.body': '你符合基本資格及{test}的要求。以下的下一步會說明如何申請。',
   'result.not_eligible.heading': '根據你的答案，你暫時未符合要求',
-  'result.not_eligible.body': '這只關乎你提供的答案，與你這個人無關。以下清楚列出欠缺甚麼，以及怎樣可以改變結果。',
+  'result.not_eligible.body':
+    '這只關乎你提供的答案，與你這個人無關。以下清楚列出欠缺甚麼，以及怎樣可以改變結果。',
   'result.undetermined.heading': '暫時未能得出結果',
-  'result.undetermined.body': '有些你尚未知道的答案會決定結果。其他部分已經計算好：查清楚以下資料後，結果便會清晰。',
+  'result.undetermined.body':
+    '有些你尚未知道的答案會決定結果。其他部分已經計算好：查清楚以下資料後，結果便會清晰。',
   'result.notApproval': '符合要求並不等於獲批。',
   'result.rulesAt': '按{moment}（香港時間）生效的規則。',
   'result.futureNote': '這是將來的日期：在此之前規則可能會改變。Routewise 使用現時已知的規則。',
@@ -896,7 +946,8 @@ const zhHant: WebCatalogue = {
   'result.compare.fees': '你一家的費用：{before} → {after}。',
   'result.compare.noRules': '兩個日期適用相同的規則版本。',
   'result.save': '儲存這個評估',
-  'result.save.lead': '儲存後會建立一條通往你個案的私人連結，連同你的文件清單及申請進度記錄。任何人取得連結都可查看個案：請妥善保管。',
+  'result.save.lead':
+    '儲存後會建立一條通往你個案的私人連結，連同你的文件清單及申請進度記錄。任何人取得連結都可查看個案：請妥善保管。',
   'result.save.button': '儲存並取得私人連結',
   'result.editAnswers': '更改你的答案',
   'result.print': '如要現在保留副本，請列印本頁，或在瀏覽器中另存為 PDF。',
@@ -910,7 +961,8 @@ const zhHant: WebCatalogue = {
   'case.tracker.window': '請在{from}至{to}期間申請延期。',
   'case.tracker.newLimit': '如按一般情況獲批，你的新逗留期限會是{date}。',
   'case.tracker.eligibleFrom': '由{date}起。',
-  'case.keepSafe': '本頁的網址就是你的私人連結。請加入書籤並妥善保管：任何人取得連結都可以查看及更改這個個案。我們無法再次向你發送連結。',
+  'case.keepSafe':
+    '本頁的網址就是你的私人連結。請加入書籤並妥善保管：任何人取得連結都可以查看及更改這個個案。我們無法再次向你發送連結。',
   'case.created': '儲存於{date}。',
   'case.evidence': '你的證明文件清單',
   'case.evidence.lead': '每份文件一行。記下進度，並為自己加上備註。',
@@ -959,7 +1011,8 @@ const zhHans: WebCatalogue = {
   'layout.officialPages': '官方信息载于入境事务处网站：',
   'layout.officialLink': '入境事务处',
   'layout.officialUrl': 'https://www.immd.gov.hk/hks/index.html',
-  'layout.adviser': '如需就个别个案寻求意见，请向入境事务处或合资格的顾问查询：他们可以查看你的文件，Routewise 则不能。',
+  'layout.adviser':
+    '如需就个别个案寻求意见，请向入境事务处或合资格的顾问查询：他们可以查看你的文件，Routewise 则不能。',
   'word.yes': '是',
   'word.no': '否',
   'word.unknown': '我不知道',
@@ -1022,7 +1075,8 @@ const zhHans: WebCatalogue = {
   'error.list.full': '最多可加入{max}项。如要加入另一项，请先更改或删除其中一项。',
   'error.addAnother': '请选择“是”或“否”。',
   'error.csrf.title': '这份表格已经失效',
-  'error.csrf.body': '为保障你的安全，送出表格的网页太旧或来自其他网站。所有信息均未更改。请返回上一页，重新加载后再试。',
+  'error.csrf.body':
+    '为保障你的安全，送出表格的网页太旧或来自其他网站。所有信息均未更改。请返回上一页，重新加载后再试。',
   'error.notFound.title': '找不到网页',
   'error.notFound.body': '请检查网址。如你经链接前往已保存的个案，该个案可能已被删除。',
   'error.rateLimit.title': '从这里保存的个案太多',
@@ -1030,7 +1084,8 @@ const zhHans: WebCatalogue = {
   'error.storage.title': '抱歉，目前未能保存',
   'error.storage.body': '没有信息丢失：你的答案仍保留在这台设备上。请过几分钟再试。',
   'home.title': '看看香港的人才入境计划是否适合你',
-  'home.lead': 'Routewise 根据官方文本解释香港人才入境计划的规则，并按规则逐项核对你的答案，每项规则均附有出处。',
+  'home.lead':
+    'Routewise 根据官方文本解释香港人才入境计划的规则，并按规则逐项核对你的答案，每项规则均附有出处。',
   'home.routes': '入境计划',
   'home.guide': '阅读指南',
   'home.assess': '按规则核对你的答案',
@@ -1045,7 +1100,8 @@ const zhHans: WebCatalogue = {
   'guide.start': '开始自我评估',
   'guide.keyFacts': '重点信息',
   'guide.fact.processing': '处理时间',
-  'guide.fact.processing.value': '官方没有公布固定的处理时间。申请会在定期进行的甄选程序中考虑；在入境处通知结果之前，请视你的申请为仍在处理中。',
+  'guide.fact.processing.value':
+    '官方没有公布固定的处理时间。申请会在定期进行的甄选程序中考虑；在入境处通知结果之前，请视你的申请为仍在处理中。',
   'guide.fact.fees': '现行费用',
   'guide.fact.fees.person': '你本人：{amount}',
   'guide.fact.fees.dependant': '每名随行家庭成员：{amount}',
@@ -1061,7 +1117,8 @@ const zhHans: WebCatalogue = {
   'guide.quota.number': '每年{n}个名额',
   'guide.overview': '概览',
   'guide.prerequisites': '基本资格',
-  'guide.prerequisites.lead': '你必须符合每一项基本资格。如你的文件未能证明你符合全部基本资格，申请不会再作评核，并会即时被拒。',
+  'guide.prerequisites.lead':
+    '你必须符合每一项基本资格。如你的文件未能证明你符合全部基本资格，申请不会再作评核，并会即时被拒。',
   'guide.exclusions.list': '{list}国民不可根据本计划申请。',
   'guide.exclusions.none': '在这个日期，没有任何国籍被排除。',
   'guide.tests': '两套评核准则',
@@ -1079,7 +1136,8 @@ const zhHans: WebCatalogue = {
   'guide.blocker.documents': '文件未能证明你所申报的信息：入境处可随时要求查看正本。',
   'guide.blocker.conditional': '适用于部分申请人：{title}。',
   'guide.evidence': '一般需要的证明文件',
-  'guide.evidence.lead': '官方文件清单载于入境处《申请须知》ID(C)982 第 III 部。以下是一般用以证明各项信息的文件；保存个案后，这些项目会变成你个人的文件清单。',
+  'guide.evidence.lead':
+    '官方文件清单载于入境处《申请须知》ID(C)982 第 III 部。以下是一般用以证明各项信息的文件；保存个案后，这些项目会变成你个人的文件清单。',
   'guide.pathway': '申请流程',
   'guide.pathway.1': '了解你是否合适',
   'guide.pathway.1.text': '完成自我评估，看看你符合哪些准则，以及还有哪些信息需要查清楚。',
@@ -1091,7 +1149,8 @@ const zhHans: WebCatalogue = {
   'guide.pathway.4.text': '缴付签证签发费、下载电子签证、来港，并在每次逗留期限届满前申请延期。',
   'guide.stay': '逗留及延期',
   'guide.stay.pattern': '{test}：首次逗留{months}，之后一般延期{extensions}（“{pattern}”）。',
-  'guide.stay.topTier': '如你已获准留港最少{years}，而在上一个课税年度的薪俸税应评税入息不少于港币{income}元，可获延期{extension}。',
+  'guide.stay.topTier':
+    '如你已获准留港最少{years}，而在上一个课税年度的薪俸税应评税入息不少于港币{income}元，可获延期{extension}。',
   'guide.official': '官方网页',
   'guide.official.verified': '最后核对：{date}',
   'guide.related': '相关入境计划',
@@ -1107,16 +1166,19 @@ const zhHans: WebCatalogue = {
   'guide.faq.jobOffer.a': '不需要。优才计划让申请人无须先获本地聘约，便可来港定居。',
   'guide.faq.threshold.q': '如果我达到门槛，是否一定获批？',
   'guide.faq.family.q': '我的家人可以随我来港吗？',
-  'guide.faq.family.a': '你的{relations}可以受养人身份来港：子女须未婚及未满{age}岁。他们须缴付与你相同的费用。',
+  'guide.faq.family.a':
+    '你的{relations}可以受养人身份来港：子女须未婚及未满{age}岁。他们须缴付与你相同的费用。',
   'guide.faq.unknown.q': '如果有些答案我不知道怎么办？',
-  'guide.faq.unknown.a': '请回答“我不知道”。结果会列明哪些信息会决定结果，以及最好和最差的情况——你可以在查清楚后再回来。',
+  'guide.faq.unknown.a':
+    '请回答“我不知道”。结果会列明哪些信息会决定结果，以及最好和最差的情况——你可以在查清楚后再回来。',
   'guide.faq.date.q': '为什么提交申请的日期重要？',
   'guide.faq.date.a': '入境处按提交申请一刻（香港时间）生效的规则处理申请。最近的改动：',
   'guide.faq.pr.q': '我可以成为永久居民吗？',
   'guide.reviewed': '本页最后审阅日期：{date}（即最近一次核对资料来源的日期）。',
   'guide.versionOf': '规则版本 {id}，由{date}起生效',
   'guide.changes': '按日期列出的规则改动',
-  'guide.changes.lead': 'Routewise 所载规则的每个版本及其日期。法例改动会成为一个由生效日起适用的新版本；在此之前提交的申请仍按旧版本处理。',
+  'guide.changes.lead':
+    'Routewise 所载规则的每个版本及其日期。法例改动会成为一个由生效日起适用的新版本；在此之前提交的申请仍按旧版本处理。',
   'guide.changes.show': '显示全部{n}个版本',
   'guide.evidence.perDegree': '每个学位：{label}',
   'guide.evidence.perDependant': '每名随行家庭成员：{label}',
@@ -1129,8 +1191,10 @@ const zhHans: WebCatalogue = {
   'part.steps': '步骤',
   'part.selection': '甄选及配额',
   'wizard.title': '{route}：自我评估',
-  'wizard.start.lead': '约有{n}个简短问题，每次一条。不确定时请回答“我不知道”：结果会告诉你该项信息会影响什么。',
-  'wizard.start.privacy': '你的答案只会加密保留在这台设备上24小时。除非你选择保存结果，否则不会传送到任何地方。',
+  'wizard.start.lead':
+    '约有{n}个简短问题，每次一条。不确定时请回答“我不知道”：结果会告诉你该项信息会影响什么。',
+  'wizard.start.privacy':
+    '你的答案只会加密保留在这台设备上24小时。除非你选择保存结果，否则不会传送到任何地方。',
   'wizard.start.button': '立即开始',
   'wizard.resume': '从上次停下的地方继续',
   'wizard.clear': '清除我的答案',
@@ -1149,7 +1213,8 @@ const zhHans: WebCatalogue = {
   'q.mainland-resident.title': '你是中国内地居民吗？',
   'q.mainland-resident.hint': '包括暂时在香港或澳门居住的内地居民。',
   'q.prc-passport.title': '你的中华人民共和国护照',
-  'q.prc-passport.hint': '持中华人民共和国护照并在海外居住的中国公民，或可凭该护照来港，无须办理往来港澳通行证。',
+  'q.prc-passport.hint':
+    '持中华人民共和国护照并在海外居住的中国公民，或可凭该护照来港，无须办理往来港澳通行证。',
   'q.prc-passport.appliesFromOverseas': '你会否在海外提出申请？',
   'q.prc-passport.overseasPermanentResidence': '你是否拥有其他国家的永久居留权？',
   'q.prc-passport.livedOverseasAtLeastOneYear': '在提出申请前，你是否已在海外连续居住最少一年？',
@@ -1183,7 +1248,8 @@ const zhHans: WebCatalogue = {
   'q.degrees.yearAwarded': '颁授年份',
   'q.degrees.yearAwarded.hint': '选填，例如 2012。',
   'q.professional-qualification.title': '你是否持有认可机构颁发的专业资格？',
-  'q.professional-qualification.hint': '由国家或国际认可的专业团体颁发，并能证明你具备非常高的专业水平或良好的技术资格。',
+  'q.professional-qualification.hint':
+    '由国家或国际认可的专业团体颁发，并能证明你具备非常高的专业水平或良好的技术资格。',
   'q.languages-chinese.title': '你的中文能力',
   'q.languages-chinese.written': '你能以中文良好地书写吗？',
   'q.languages-chinese.putonghua': '你能说流利的普通话吗？',
@@ -1212,14 +1278,16 @@ const zhHans: WebCatalogue = {
   'q.work-periods.seniorRole': '这是否高级职位？',
   'q.work-periods.seniorRole.hint': '例如负责管理人员、预算或一个部门。',
   'q.work-periods.multinationalOrRenowned': '雇主是否跨国公司或知名企业？',
-  'q.work-periods.multinationalOrRenowned.hint': '例如上市公司，或名列《福布斯》全球2000强、《财富》世界500强或胡润中国500强的企业。',
+  'q.work-periods.multinationalOrRenowned.hint':
+    '例如上市公司，或名列《福布斯》全球2000强、《财富》世界500强或胡润中国500强的企业。',
   'q.work-periods.field': '这份工作属于哪个范畴？',
   'q.work-periods.field.innovation_technology': '创新科技',
   'q.work-periods.field.finance': '金融',
   'q.work-periods.field.international_trade': '国际贸易（包括跨境海运及空运，以及供应链管理）',
   'q.work-periods.field.other': '其他范畴',
   'q.work-periods.international': '这是否国际工作经验？',
-  'q.work-periods.international.hint': 'Routewise 所存的官方文本中找不到入境处的定义。一般指在你本国以外的国家或地区工作。',
+  'q.work-periods.international.hint':
+    'Routewise 所存的官方文本中找不到入境处的定义。一般指在你本国以外的国家或地区工作。',
   'q.work-totals.title': '你的工作经验（年数）',
   'q.work-totals.hint': '只计算学位程度或专家程度的工作。如不知道，请把该格留空。',
   'q.work-totals.graduateYears': '总年数',
@@ -1262,14 +1330,18 @@ const zhHans: WebCatalogue = {
   'q.dependants.hasDegree': '只适用于配偶或伴侣：他／她有学位吗？',
   'q.dependants.married': '只适用于子女：他／她已婚吗？',
   'q.submission-date.title': '你打算在哪天提交申请？',
-  'q.submission-date.hint': '提交当日生效的规则决定结果。我们已填上今天的日期；你可以更改日期，看看其他日子的规则。',
+  'q.submission-date.hint':
+    '提交当日生效的规则决定结果。我们已填上今天的日期；你可以更改日期，看看其他日子的规则。',
   'result.title': '你的结果',
+  'result.onThisPage': '本页内容',
   'result.eligible.heading': '根据你的答案，你符合要求',
   'result.eligible.body': '你符合基本资格及{test}的要求。以下的下一步会说明如何申请。',
   'result.not_eligible.heading': '根据你的答案，你暂时未符合要求',
-  'result.not_eligible.body': '这只关乎你提供的答案，与你这个人无关。以下清楚列出欠缺什么，以及怎样可以改变结果。',
+  'result.not_eligible.body':
+    '这只关乎你提供的答案，与你这个人无关。以下清楚列出欠缺什么，以及怎样可以改变结果。',
   'result.undetermined.heading': '暂时未能得出结果',
-  'result.undetermined.body': '有些你尚未知道的答案会决定结果。其他部分已经计算好：查清楚以下信息后，结果便会清晰。',
+  'result.undetermined.body':
+    '有些你尚未知道的答案会决定结果。其他部分已经计算好：查清楚以下信息后，结果便会清晰。',
   'result.notApproval': '符合要求并不等于获批。',
   'result.rulesAt': '按{moment}（香港时间）生效的规则。',
   'result.futureNote': '这是将来的日期：在此之前规则可能会改变。Routewise 使用目前已知的规则。',
@@ -1338,7 +1410,8 @@ const zhHans: WebCatalogue = {
   'result.compare.fees': '你一家的费用：{before} → {after}。',
   'result.compare.noRules': '两个日期适用相同的规则版本。',
   'result.save': '保存这个评估',
-  'result.save.lead': '保存后会建立一条通往你个案的私人链接，连同你的文件清单及申请进度记录。任何人取得链接都可查看个案：请妥善保管。',
+  'result.save.lead':
+    '保存后会建立一条通往你个案的私人链接，连同你的文件清单及申请进度记录。任何人取得链接都可查看个案：请妥善保管。',
   'result.save.button': '保存并取得私人链接',
   'result.editAnswers': '更改你的答案',
   'result.print': '如要现在保留副本，请打印本页，或在浏览器中另存为 PDF。',
@@ -1352,7 +1425,8 @@ const zhHans: WebCatalogue = {
   'case.tracker.window': '请在{from}至{to}期间申请延期。',
   'case.tracker.newLimit': '如按一般情况获批，你的新逗留期限会是{date}。',
   'case.tracker.eligibleFrom': '由{date}起。',
-  'case.keepSafe': '本页的网址就是你的私人链接。请加入书签并妥善保管：任何人取得链接都可以查看及更改这个个案。我们无法再次向你发送链接。',
+  'case.keepSafe':
+    '本页的网址就是你的私人链接。请加入书签并妥善保管：任何人取得链接都可以查看及更改这个个案。我们无法再次向你发送链接。',
   'case.created': '保存于{date}。',
   'case.evidence': '你的证明文件清单',
   'case.evidence.lead': '每份文件一行。记下进度，并为自己加上备注。',
@@ -1387,7 +1461,6 @@ const zhHans: WebCatalogue = {
   'case.error.note': '请使用不多于{max}个字符。',
   'case.error.date': '请输入真实存在的日期，例如 1 3 2025；或把三格全部留空。',
 };
-
 
 export const webCatalogues: Record<Lang, WebCatalogue> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
 

@@ -36,13 +36,20 @@ export class Client {
       const eq = pair.indexOf('=');
       const name = pair.slice(0, eq).trim();
       const value = pair.slice(eq + 1).trim();
-      const expired = attrs.some((a) => /max-age=0\b/i.test(a.trim()) || /expires=Thu, 01 Jan 1970/i.test(a.trim()));
+      const expired = attrs.some(
+        (a) => /max-age=0\b/i.test(a.trim()) || /expires=Thu, 01 Jan 1970/i.test(a.trim()),
+      );
       if (expired || value === '') this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
   }
 
-  async request(method: string, url: string, body?: URLSearchParams, headers: Record<string, string> = {}): Promise<Page> {
+  async request(
+    method: string,
+    url: string,
+    body?: URLSearchParams,
+    headers: Record<string, string> = {},
+  ): Promise<Page> {
     let current = url;
     let currentMethod = method;
     let currentBody = body;
@@ -52,7 +59,9 @@ export class Client {
         method: currentMethod,
         headers: {
           cookie: this.cookieHeader(),
-          ...(currentBody ? { 'content-type': 'application/x-www-form-urlencoded', origin: this.origin } : {}),
+          ...(currentBody
+            ? { 'content-type': 'application/x-www-form-urlencoded', origin: this.origin }
+            : {}),
           ...headers,
         },
         redirect: 'manual',
@@ -63,7 +72,8 @@ export class Client {
       const location = res.headers.get('location');
       if (res.status >= 300 && res.status < 400 && location) {
         this.locations.push(location);
-        current = new URL(location, 'http://localhost').pathname + new URL(location, 'http://localhost').search;
+        current =
+          new URL(location, 'http://localhost').pathname + new URL(location, 'http://localhost').search;
         currentMethod = 'GET';
         currentBody = undefined;
         continue;
@@ -78,7 +88,11 @@ export class Client {
   }
 
   /** Submits the page's form (the first POST form, or the one whose action matches). */
-  submit(page: Page, values: Record<string, string | undefined> = {}, action?: string | RegExp): Promise<Page> {
+  submit(
+    page: Page,
+    values: Record<string, string | undefined> = {},
+    action?: string | RegExp,
+  ): Promise<Page> {
     const form = findForm(page, action);
     return this.request('POST', form.action, formData(form, values));
   }
@@ -90,6 +104,9 @@ export function findForm(page: Page, action?: string | RegExp): Form {
     action === undefined
       ? all.find((f) => !/\/(clear|remove)(\?|$)/.test(f.action))
       : all.find((f) => (typeof action === 'string' ? f.action === action : action.test(f.action)));
-  if (!form) throw new Error(`No form${action ? ` with action ${action}` : ''} on ${page.url}:\n${all.map((f) => f.action).join('\n')}`);
+  if (!form)
+    throw new Error(
+      `No form${action ? ` with action ${action}` : ''} on ${page.url}:\n${all.map((f) => f.action).join('\n')}`,
+    );
   return form;
 }

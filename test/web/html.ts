@@ -85,20 +85,31 @@ export function forms(html: string): Form[] {
     const body = m[0];
     const a = attrs(/<form\b[^>]*>/.exec(body)?.[0] ?? '');
     const fields: FormField[] = [];
-    for (const t of body.matchAll(/<(input|select|textarea|button)\b[^>]*>([\s\S]*?<\/(select|textarea)>)?/g)) {
-      const tag = t[1] as string;
+    for (const t of body.matchAll(/<(select|textarea)\b[^>]*>([\s\S]*?)<\/\1>|<(input|button)\b[^>]*>/g)) {
+      const tag = (t[1] ?? t[3]) as string;
       const at = attrs(/<[^>]+>/.exec(t[0])?.[0] ?? '');
       if (!at.name) continue;
       if (tag === 'select') {
         const options = [...(t[2] ?? '').matchAll(/<option\b[^>]*>/g)].map((o) => attrs(o[0]));
         const selected = options.find((o) => 'selected' in o);
-        fields.push({ name: at.name, type: 'select', value: selected?.value ?? options[0]?.value ?? '', checked: true, options: options.map((o) => o.value ?? '') });
+        fields.push({
+          name: at.name,
+          type: 'select',
+          value: selected?.value ?? options[0]?.value ?? '',
+          checked: true,
+          options: options.map((o) => o.value ?? ''),
+        });
       } else if (tag === 'textarea') {
-        fields.push({ name: at.name, type: 'textarea', value: decode((t[2] ?? '').replace(/<\/textarea>$/, '')), checked: true });
+        fields.push({ name: at.name, type: 'textarea', value: decode(t[2] ?? ''), checked: true });
       } else if (tag === 'button') {
         fields.push({ name: at.name, type: 'button', value: at.value ?? '', checked: false });
       } else {
-        fields.push({ name: at.name, type: at.type ?? 'text', value: at.value ?? '', checked: 'checked' in at });
+        fields.push({
+          name: at.name,
+          type: at.type ?? 'text',
+          value: at.value ?? '',
+          checked: 'checked' in at,
+        });
       }
     }
     return { action: a.action ?? '', method: (a.method ?? 'get').toLowerCase(), fields, html: body };
@@ -121,6 +132,7 @@ export function formData(form: Form, values: Record<string, string | undefined> 
     if ((f.type === 'radio' || f.type === 'checkbox') && !f.checked) continue;
     data.append(f.name, f.value);
   }
-  for (const [k, v] of Object.entries(values)) if (!names.has(k) && v !== undefined && !form.fields.some((f) => f.name === k)) data.append(k, v);
+  for (const [k, v] of Object.entries(values))
+    if (!names.has(k) && v !== undefined && !form.fields.some((f) => f.name === k)) data.append(k, v);
   return data;
 }

@@ -16,8 +16,8 @@ beforeAll(async () => {
   await walk(client, strong);
   const saved = await client.submit(await client.get('/assess/hk.qmas/result'), {}, '/assess/hk.qmas/save');
   caseUrl = saved.url.split('?')[0] as string;
-});
-afterAll(() => t.close());
+}, 120_000);
+afterAll(() => t.close(), 60_000);
 
 const langs = [
   ['en', 'en'],
@@ -92,9 +92,18 @@ describe('every page, in every language', () => {
     for (const node of qmasFlow.nodes) {
       const keys = [`q.${node.id}.title`];
       const inputs = node.kind === 'list' ? node.item : node.inputs;
-      if (node.kind === 'list') keys.push(`q.${node.id}.add`, `q.${node.id}.edit`, `q.${node.id}.item`, `q.${node.id}.summary`, `q.${node.id}.addAnother`);
-      if (node.kind === 'list' || inputs.length > 1) for (const i of inputs) keys.push(`q.${node.id}.${i.name}`);
-      for (const i of inputs) if (i.type === 'choice') for (const o of i.options) keys.push(`q.${node.id}.${i.name}.${o}`);
+      if (node.kind === 'list')
+        keys.push(
+          `q.${node.id}.add`,
+          `q.${node.id}.edit`,
+          `q.${node.id}.item`,
+          `q.${node.id}.summary`,
+          `q.${node.id}.addAnother`,
+        );
+      if (node.kind === 'list' || inputs.length > 1)
+        for (const i of inputs) keys.push(`q.${node.id}.${i.name}`);
+      for (const i of inputs)
+        if (i.type === 'choice') for (const o of i.options) keys.push(`q.${node.id}.${i.name}.${o}`);
       for (const k of keys) if (!hasWebMessage(k)) missing.push(k);
     }
     expect(missing).toEqual([]);

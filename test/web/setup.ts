@@ -1,5 +1,5 @@
 import { type TestApp, testApp } from '../api/helpers.ts';
-import { Client, type Page } from './client.ts';
+import type { Client, Page } from './client.ts';
 
 export type { TestApp };
 
@@ -84,12 +84,13 @@ const BASE = '/assess/hk.qmas/';
  */
 export async function walk(client: Client, script: Script, lang?: string): Promise<Page> {
   let page = await client.get(`/assess/hk.qmas${lang ? `?lang=${lang}` : ''}`);
-  const start = /href="(\/assess\/hk\.qmas\/[^"]+)"[^>]*role="button"/.exec(page.html)?.[1];
+  const start = /<a class="button button--start" href="(\/assess\/hk\.qmas\/[^"]+)"/.exec(page.html)?.[1];
   if (!start) throw new Error('No start button');
   page = await client.get(start);
   for (let step = 0; step < 60; step++) {
     if (page.url.startsWith(`${BASE}check`)) return page;
-    if (page.status !== 200) throw new Error(`${page.url} answered ${page.status}:\n${page.html.slice(0, 2000)}`);
+    if (page.status !== 200)
+      throw new Error(`${page.url} answered ${page.status}:\n${page.html.slice(0, 2000)}`);
     const id = page.url.slice(BASE.length).split('?')[0] as string;
     const values = script[id];
     if (!values) throw new Error(`The script has no answer for ${id}`);

@@ -6,11 +6,21 @@ import { type Script, strong, type TestApp, unsure, walk, webApp } from './setup
 let t: TestApp;
 beforeAll(async () => {
   t = await webApp();
-});
-afterAll(() => t.close());
+}, 120_000);
+afterAll(() => t.close(), 60_000);
 
 /** Everything the strong applicant typed that must never appear in an address. */
-const personal = ['1990', 'GBR', 'University', 'College', 'London', 'Computer', 'French', '1,200,000', '1200000'];
+const personal = [
+  '1990',
+  'GBR',
+  'University',
+  'College',
+  'London',
+  'Computer',
+  'French',
+  '1,200,000',
+  '1200000',
+];
 
 function errorSummary(html: string): string {
   return text(byClass(html, 'error-summary') ?? '');
@@ -33,7 +43,9 @@ describe('the self-assessment with JavaScript off', () => {
     expect(body).toMatch(/Total HK\$1,900/);
     // Each criterion with its reason and its source.
     expect(body).toContain('Sources');
-    expect(body).toContain('Quality Migrant Admission Scheme (entry, and extension of stay for entrants and dependants)');
+    expect(body).toContain(
+      'Quality Migrant Admission Scheme (entry, and extension of stay for entrants and dependants)',
+    );
   });
 
   it('never puts an answer in a URL or a Location header', async () => {
@@ -44,7 +56,10 @@ describe('the self-assessment with JavaScript off', () => {
     expect(addresses.length).toBeGreaterThan(25);
     for (const url of addresses) for (const p of personal) expect(url).not.toContain(p);
     // The draft cookie is sealed: none of the answers can be read from it either.
-    const draft = [...client.cookies].filter(([k]) => k.startsWith('rw_draft')).map(([, v]) => v).join('');
+    const draft = [...client.cookies]
+      .filter(([k]) => k.startsWith('rw_draft'))
+      .map(([, v]) => v)
+      .join('');
     expect(draft.length).toBeGreaterThan(100);
     for (const p of personal) expect(draft).not.toContain(p);
     const set = client.setCookies.find((c) => c.startsWith('rw_draft0='));
@@ -56,7 +71,11 @@ describe('the self-assessment with JavaScript off', () => {
   it('shows an error summary naming the field, with the message beside the input', async () => {
     const client = new Client(t.app);
     const page = await client.get('/assess/hk.qmas/date-of-birth');
-    const bad = await client.submit(page, { 'dateOfBirth-day': '31', 'dateOfBirth-month': '2', 'dateOfBirth-year': '1990' });
+    const bad = await client.submit(page, {
+      'dateOfBirth-day': '31',
+      'dateOfBirth-month': '2',
+      'dateOfBirth-year': '1990',
+    });
     expect(bad.status).toBe(422);
     expect(bad.url).toBe('/assess/hk.qmas/date-of-birth');
     const summary = errorSummary(bad.html);
@@ -70,7 +89,9 @@ describe('the self-assessment with JavaScript off', () => {
     expect(bad.html).toContain('value="31"');
 
     const none = await client.submit(await client.get('/assess/hk.qmas/criminal-record'), {});
-    expect(errorSummary(none.html)).toContain('Do you have a criminal record, in Hong Kong or anywhere else?');
+    expect(errorSummary(none.html)).toContain(
+      'Do you have a criminal record, in Hong Kong or anywhere else?',
+    );
     expect(errorSummary(none.html)).toContain('If you are not sure, choose “I don’t know”.');
   });
 
@@ -109,7 +130,11 @@ describe('the self-assessment with JavaScript off', () => {
 
   it('answers a mix: some facts unknown but the result already decided', async () => {
     const client = new Client(t.app);
-    const script: Script = { ...strong, 'talent-list': { meets: 'unknown' }, 'listed-company': { ownsListedCompany: 'unknown' } };
+    const script: Script = {
+      ...strong,
+      'talent-list': { meets: 'unknown' },
+      'listed-company': { ownsListedCompany: 'unknown' },
+    };
     await walk(client, script);
     const result = await client.get('/assess/hk.qmas/result');
     expect(h1(result.html)).toBe('On your answers, you meet the requirements');
@@ -123,7 +148,13 @@ describe('the self-assessment with JavaScript off', () => {
       ...strong,
       'degrees/add': { ...strong['degrees/add'], level: 'bachelor', eligibleUniversity: 'no', stem: 'no' },
       'languages-other': { others: '' },
-      'work-totals': { graduateYears: '3', seniorYears: '0', multinationalYears: '0', specifiedFieldYears: '0', internationalYears: '0' },
+      'work-totals': {
+        graduateYears: '3',
+        seniorYears: '0',
+        multinationalYears: '0',
+        specifiedFieldYears: '0',
+        internationalYears: '0',
+      },
       income: { lastYearHKD: '400000' },
     };
     await walk(client, script);
@@ -132,7 +163,9 @@ describe('the self-assessment with JavaScript off', () => {
     const body = text(result.html);
     expect(body).toContain('This is about the answers you gave, not about you.');
     expect(body).toContain('What would change the result');
-    expect(body).toMatch(/General Points Test: you meet 2 of 12 criteria; 6 are needed — 4 more would be enough\./);
+    expect(body).toMatch(
+      /General Points Test: you meet 2 of 12 criteria; 6 are needed — 4 more would be enough\./,
+    );
     expect(body).toContain('Criteria not met that you could work towards:');
     expect(body).not.toMatch(/\bnot eligible\b/i);
   });
@@ -140,7 +173,11 @@ describe('the self-assessment with JavaScript off', () => {
   it('switches from the points test to the 12 criteria across 1 November 2024', async () => {
     const client = new Client(t.app);
     await walk(client, strong);
-    const before = await client.submit(await client.get('/assess/hk.qmas/result'), { 'date-day': '31', 'date-month': '10', 'date-year': '2024' }, '/assess/hk.qmas/result/date');
+    const before = await client.submit(
+      await client.get('/assess/hk.qmas/result'),
+      { 'date-day': '31', 'date-month': '10', 'date-year': '2024' },
+      '/assess/hk.qmas/result/date',
+    );
     expect(before.url).toBe('/assess/hk.qmas/result');
     let body = text(before.html);
     expect(body).toContain('Rules in force at 31 October 2024 at 00:00');
@@ -148,7 +185,11 @@ describe('the self-assessment with JavaScript off', () => {
     expect(body).not.toContain('of 12 criteria');
     expect(body).toContain('gpt-2023-245');
 
-    const after = await client.submit(before, { 'date-day': '1', 'date-month': '11', 'date-year': '2024' }, '/assess/hk.qmas/result/date');
+    const after = await client.submit(
+      before,
+      { 'date-day': '1', 'date-month': '11', 'date-year': '2024' },
+      '/assess/hk.qmas/result/date',
+    );
     body = text(after.html);
     expect(body).toContain('Rules in force at 1 November 2024 at 00:00');
     expect(body).toContain('You meet 10 of 12 criteria; 6 are needed.');
@@ -163,7 +204,11 @@ describe('the self-assessment with JavaScript off', () => {
   it('refuses a submission date before the scheme had rules', async () => {
     const client = new Client(t.app);
     await walk(client, strong);
-    const page = await client.submit(await client.get('/assess/hk.qmas/result'), { 'date-day': '1', 'date-month': '1', 'date-year': '2005' }, '/assess/hk.qmas/result/date');
+    const page = await client.submit(
+      await client.get('/assess/hk.qmas/result'),
+      { 'date-day': '1', 'date-month': '1', 'date-year': '2005' },
+      '/assess/hk.qmas/result/date',
+    );
     expect(page.status).toBe(422);
     expect(errorSummary(page.html)).toContain('Submission date');
     expect(errorSummary(page.html)).toContain('the scheme had no rules before then');
@@ -174,7 +219,11 @@ describe('the self-assessment with JavaScript off', () => {
     const script: Script = {
       ...strong,
       nationality: { nationality: 'CHN' },
-      'prc-passport': { appliesFromOverseas: 'yes', overseasPermanentResidence: 'no', livedOverseasAtLeastOneYear: 'yes' },
+      'prc-passport': {
+        appliesFromOverseas: 'yes',
+        overseasPermanentResidence: 'no',
+        livedOverseasAtLeastOneYear: 'yes',
+      },
     };
     await walk(client, script);
     expect(client.urls).toContain('/assess/hk.qmas/prc-passport');
@@ -210,7 +259,12 @@ describe('the self-assessment with JavaScript off', () => {
     expect(h1(page.html)).toBe('You have added 1 degree');
     page = await client.submit(page, { addAnother: 'yes' });
     expect(page.url).toBe('/assess/hk.qmas/degrees/add?change=1');
-    page = await client.submit(page, { level: 'bachelor', eligibleUniversity: 'no', stem: 'unknown', renownedInstitution: 'unknown' });
+    page = await client.submit(page, {
+      level: 'bachelor',
+      eligibleUniversity: 'no',
+      stem: 'unknown',
+      renownedInstitution: 'unknown',
+    });
     expect(h1(page.html)).toBe('You have added 2 degrees');
     page = await client.submit(page, {}, '/assess/hk.qmas/degrees/2/remove?change=1');
     expect(h1(page.html)).toBe('You have added 1 degree');

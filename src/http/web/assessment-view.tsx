@@ -1,5 +1,13 @@
 /** @jsxImportSource hono/jsx */
-import type { Assessment, CriterionResult, FeeLine, NextStep, RuleVersionUsed, Score, TestResult } from '../../engine/result.ts';
+import type {
+  Assessment,
+  CriterionResult,
+  FeeLine,
+  NextStep,
+  RuleVersionUsed,
+  Score,
+  TestResult,
+} from '../../engine/result.ts';
 import type { RouteRules } from '../../rules/types.ts';
 import { ConfidenceTag, Notice, OutcomeTag, Sources } from './components.tsx';
 import { partName } from './guide.tsx';
@@ -26,11 +34,25 @@ function scoreLine(t: T, score: Score): string {
     case 'count':
       return score.met.min === score.met.max
         ? t('result.score.count', { met: score.met.min, of: score.of, threshold: score.threshold })
-        : t('result.score.countRange', { min: score.met.min, max: score.met.max, of: score.of, threshold: score.threshold });
+        : t('result.score.countRange', {
+            min: score.met.min,
+            max: score.met.max,
+            of: score.of,
+            threshold: score.threshold,
+          });
     case 'points':
       return score.points.min === score.points.max
-        ? t('result.score.points', { points: score.points.min, maximum: score.maximum, passMark: score.passMark })
-        : t('result.score.pointsRange', { min: score.points.min, max: score.points.max, maximum: score.maximum, passMark: score.passMark });
+        ? t('result.score.points', {
+            points: score.points.min,
+            maximum: score.maximum,
+            passMark: score.passMark,
+          })
+        : t('result.score.pointsRange', {
+            min: score.points.min,
+            max: score.points.max,
+            maximum: score.maximum,
+            passMark: score.passMark,
+          });
     case 'any':
       return score.met.min === score.met.max
         ? t('result.score.any', { met: score.met.min, of: score.of })
@@ -63,7 +85,9 @@ function gapLine(t: T, test: TestResult): string {
 }
 
 function period(t: T, v: { from: string; to: string | null }): string {
-  return v.to ? t('word.fromTo', { from: t.moment(v.from), to: t.moment(v.to) }) : t('word.from', { date: t.moment(v.from) });
+  return v.to
+    ? t('word.fromTo', { from: t.moment(v.from), to: t.moment(v.to) })
+    : t('word.from', { date: t.moment(v.from) });
 }
 
 export function CriterionCard(props: { t: T; c: CriterionResult; rules: RouteRules; headingLevel?: 3 | 4 }) {
@@ -97,7 +121,13 @@ export function CriterionCard(props: { t: T; c: CriterionResult; rules: RouteRul
   );
 }
 
-function FeesTable(props: { t: T; lines: readonly FeeLine[]; total: number; persons: number; regime: string }) {
+function FeesTable(props: {
+  t: T;
+  lines: readonly FeeLine[];
+  total: number;
+  persons: number;
+  regime: string;
+}) {
   const { t } = props;
   return (
     <>
@@ -126,7 +156,8 @@ function FeesTable(props: { t: T; lines: readonly FeeLine[]; total: number; pers
                   {l.label}
                   <br />
                   <span class="small">
-                    {l.payable} ({l.refundable ? t('result.fees.refundable') : t('result.fees.nonRefundable')})
+                    {l.payable} ({l.refundable ? t('result.fees.refundable') : t('result.fees.nonRefundable')}
+                    )
                   </span>
                 </th>
                 <td class="num">{t.hkd(l.amountHKD)}</td>
@@ -152,7 +183,13 @@ function FeesTable(props: { t: T; lines: readonly FeeLine[]; total: number; pers
   );
 }
 
-const stageOrder = ['before_submission', 'after_submission', 'after_selection', 'after_approval', 'after_entry'] as const;
+const stageOrder = [
+  'before_submission',
+  'after_submission',
+  'after_selection',
+  'after_approval',
+  'after_entry',
+] as const;
 
 function Steps(props: { t: T; steps: readonly NextStep[] }) {
   const { t } = props;
@@ -222,7 +259,9 @@ export function Outcome(props: { t: T; a: Assessment; future?: boolean }) {
     <div class={`panel panel--${a.status}`}>
       <h1 class="panel__title">{t(`result.${a.status}.heading`)}</h1>
       <p class="panel__body">
-        {a.status === 'eligible' ? t('result.eligible.body', { test: recommended?.name ?? '' }) : t(`result.${a.status}.body`)}
+        {a.status === 'eligible'
+          ? t('result.eligible.body', { test: recommended?.name ?? '' })
+          : t(`result.${a.status}.body`)}
       </p>
       <p class="panel__body">{a.recommendation}</p>
       <p class="panel__small">{t('result.rulesAt', { moment: t.moment(a.submittedAt) })}</p>
@@ -267,7 +306,9 @@ export function AssessmentDetails(props: {
           ) : null}
           <h3>{t('result.wouldChange')}</h3>
           {a.tests.map((test) => {
-            const notMet = test.criteria.filter((c) => c.outcome !== 'met' && (c.points ? c.points.max < c.points.cap : true));
+            const notMet = test.criteria.filter(
+              (c) => c.outcome !== 'met' && (c.points ? c.points.max < c.points.cap : true),
+            );
             return (
               <div class="gap">
                 <p>
@@ -289,7 +330,7 @@ export function AssessmentDetails(props: {
         </section>
       ) : null}
 
-      {a.status === 'undetermined' || props.findOut.length > 0 ? (
+      {a.status === 'undetermined' || props.findOut.length > 0 || (props.alsoUnknown?.length ?? 0) > 0 ? (
         <section aria-labelledby="find-out-h">
           <h2 id="find-out-h">{t('result.toFindOut')}</h2>
           {props.findOut.length > 0 ? (
@@ -305,19 +346,16 @@ export function AssessmentDetails(props: {
           {a.status === 'undetermined' ? (
             <p>{t('result.bestWorst', { best: statusWords(t, a.best), worst: statusWords(t, a.worst) })}</p>
           ) : null}
-        </section>
-      ) : null}
-      {props.alsoUnknown && props.alsoUnknown.length > 0 ? (
-        <section aria-labelledby="also-unknown-h">
-          <h2 id="also-unknown-h" class="visually-hidden">
-            {t('result.toFindOut')}
-          </h2>
-          <p>{t('result.alsoUnknown')}</p>
-          <ul class="list list--bullet">
-            {props.alsoUnknown.map((f) => (
-              <li>{f.href ? <a href={f.href}>{f.label}</a> : f.label}</li>
-            ))}
-          </ul>
+          {props.alsoUnknown && props.alsoUnknown.length > 0 ? (
+            <>
+              <p>{t('result.alsoUnknown')}</p>
+              <ul class="list list--bullet">
+                {props.alsoUnknown.map((f) => (
+                  <li>{f.href ? <a href={f.href}>{f.label}</a> : f.label}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </section>
       ) : null}
 
@@ -336,7 +374,9 @@ export function AssessmentDetails(props: {
           <section class="test" aria-labelledby={`result-${test.test}`}>
             <h3 id={`result-${test.test}`}>
               {test.name}
-              {test.test === a.recommendedTest ? <span class="tag tag--blue">{t('result.recommended')}</span> : null}
+              {test.test === a.recommendedTest ? (
+                <span class="tag tag--blue">{t('result.recommended')}</span>
+              ) : null}
             </h3>
             <p class="test__scoring">
               <strong>{scoreLine(t, test.score)}</strong>
@@ -360,7 +400,11 @@ export function AssessmentDetails(props: {
           <ul class="list">
             {a.dependants.map((d) => (
               <li class="dependant">
-                <OutcomeTag t={t} outcome={d.outcome} /> {t('result.dependant', { n: d.index, relation: t.dyn(`q.dependants.relation.${d.relation}`) })}
+                <OutcomeTag t={t} outcome={d.outcome} />{' '}
+                {t('result.dependant', {
+                  n: d.index,
+                  relation: t.dyn(`q.dependants.relation.${d.relation}`),
+                })}
                 <ul class="list list--bullet">
                   {d.reasons.map((r) => (
                     <li>{r}</li>
@@ -374,7 +418,13 @@ export function AssessmentDetails(props: {
 
       <section aria-labelledby="fees-h">
         <h2 id="fees-h">{t('result.fees')}</h2>
-        <FeesTable t={t} lines={a.fees.lines} total={a.fees.totalHKD} persons={a.fees.persons} regime={a.fees.regime} />
+        <FeesTable
+          t={t}
+          lines={a.fees.lines}
+          total={a.fees.totalHKD}
+          persons={a.fees.persons}
+          regime={a.fees.regime}
+        />
       </section>
 
       {a.stay ? (

@@ -3,13 +3,19 @@ import type { Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { type EvidenceItemView, evidenceFor, type TrackerStageView, trackerFor } from '../../case/index.ts';
 import { assess } from '../../engine/assess.ts';
-import { flows, nodesForField } from '../../flows/index.ts';
 import type { Assessment } from '../../engine/result.ts';
+import { flows, nodesForField } from '../../flows/index.ts';
 import { Profile } from '../../profile/schema.ts';
 import type { Lang } from '../../rules/schema.ts';
 import { languages } from '../../rules/schema.ts';
 import type { RouteRules } from '../../rules/types.ts';
-import { type CaseRecord, EVIDENCE_STATES, type EvidenceState, LIMITS, StoreError } from '../../store/index.ts';
+import {
+  type CaseRecord,
+  EVIDENCE_STATES,
+  type EvidenceState,
+  LIMITS,
+  StoreError,
+} from '../../store/index.ts';
 import { AssessmentDetails, type FindOut, Outcome } from './assessment-view.tsx';
 import { Button, ConfidenceTag, ErrorMessage, ErrorSummary, Form, Notice, Sources } from './components.tsx';
 import { pageContext, type WebEnv } from './context.ts';
@@ -43,7 +49,8 @@ async function load(c: Context, env: WebEnv, lang?: Lang): Promise<Loaded | unde
   try {
     record = await env.deps.store.getCase(token);
   } catch (error) {
-    if (error instanceof StoreError && (error.code === 'not_found' || error.code === 'invalid_input')) return undefined;
+    if (error instanceof StoreError && (error.code === 'not_found' || error.code === 'invalid_input'))
+      return undefined;
     throw error;
   }
   const stored = record.latestAssessments[0];
@@ -109,7 +116,16 @@ type Problems = Record<string, { field: string; text: string }>;
 
 const stateIds = EVIDENCE_STATES;
 
-function EvidenceForm(props: { t: T; csrf: string; token: string; item: EvidenceItemView; state: EvidenceState; note: string; error?: { field: string; text: string } | undefined; index: number }) {
+function EvidenceForm(props: {
+  t: T;
+  csrf: string;
+  token: string;
+  item: EvidenceItemView;
+  state: EvidenceState;
+  note: string;
+  error?: { field: string; text: string } | undefined;
+  index: number;
+}) {
   const { t, item } = props;
   const id = `ev-${props.index}`;
   const stateError = props.error?.field === 'state' ? props.error.text : undefined;
@@ -130,7 +146,14 @@ function EvidenceForm(props: { t: T; csrf: string; token: string; item: Evidence
               <div class="radios radios--small radios--inline">
                 {stateIds.map((s, i) => (
                   <div class="radios__item">
-                    <input class="radios__input" type="radio" id={i === 0 ? `${id}-state` : `${id}-state-${i + 1}`} name="state" value={s} checked={props.state === s} />
+                    <input
+                      class="radios__input"
+                      type="radio"
+                      id={i === 0 ? `${id}-state` : `${id}-state-${i + 1}`}
+                      name="state"
+                      value={s}
+                      checked={props.state === s}
+                    />
                     <label class="radios__label" for={i === 0 ? `${id}-state` : `${id}-state-${i + 1}`}>
                       {t(`case.evidence.state.${s}`)}
                     </label>
@@ -147,7 +170,14 @@ function EvidenceForm(props: { t: T; csrf: string; token: string; item: Evidence
               {t('case.evidence.note.hint')}
             </div>
             <ErrorMessage t={t} id={`${id}-note-error`} text={noteError} />
-            <textarea class="textarea" id={`${id}-note`} name="note" rows={2} maxlength={LIMITS.noteLength} aria-describedby={`${id}-note-hint`}>
+            <textarea
+              class="textarea"
+              id={`${id}-note`}
+              name="note"
+              rows={2}
+              maxlength={LIMITS.noteLength}
+              aria-describedby={`${id}-note-hint`}
+            >
               {props.note}
             </textarea>
           </div>
@@ -158,7 +188,14 @@ function EvidenceForm(props: { t: T; csrf: string; token: string; item: Evidence
   );
 }
 
-function StageForm(props: { t: T; csrf: string; token: string; stage: TrackerStageView; index: number; error?: { field: string; text: string } | undefined }) {
+function StageForm(props: {
+  t: T;
+  csrf: string;
+  token: string;
+  stage: TrackerStageView;
+  index: number;
+  error?: { field: string; text: string } | undefined;
+}) {
   const { t, stage } = props;
   const id = `st-${props.index}`;
   const [y = '', m = '', d = ''] = stage.date ? stage.date.split('-') : [];
@@ -176,16 +213,27 @@ function StageForm(props: { t: T; csrf: string; token: string; stage: TrackerSta
           {stage.detail ? <p class="hint">{stage.detail}</p> : null}
           {derived ? (
             <ul class="list small derived">
-              {derived.limitOfStay ? <li>{t('case.tracker.limitOfStay', { date: t.date(derived.limitOfStay) })}</li> : null}
-              {derived.windowFrom && derived.windowTo ? (
-                <li>{t('case.tracker.window', { from: t.date(derived.windowFrom), to: t.date(derived.windowTo) })}</li>
+              {derived.limitOfStay ? (
+                <li>{t('case.tracker.limitOfStay', { date: t.date(derived.limitOfStay) })}</li>
               ) : null}
-              {derived.newLimitOfStay ? <li>{t('case.tracker.newLimit', { date: t.date(derived.newLimitOfStay) })}</li> : null}
-              {derived.eligibleFrom ? <li>{t('case.tracker.eligibleFrom', { date: t.date(derived.eligibleFrom) })}</li> : null}
+              {derived.windowFrom && derived.windowTo ? (
+                <li>
+                  {t('case.tracker.window', {
+                    from: t.date(derived.windowFrom),
+                    to: t.date(derived.windowTo),
+                  })}
+                </li>
+              ) : null}
+              {derived.newLimitOfStay ? (
+                <li>{t('case.tracker.newLimit', { date: t.date(derived.newLimitOfStay) })}</li>
+              ) : null}
+              {derived.eligibleFrom ? (
+                <li>{t('case.tracker.eligibleFrom', { date: t.date(derived.eligibleFrom) })}</li>
+              ) : null}
             </ul>
           ) : null}
           <div class={dateError ? 'form-group form-group--error' : 'form-group'}>
-            <fieldset class="fieldset" role="group" aria-describedby={`${id}-date-hint`}>
+            <fieldset class="fieldset" aria-describedby={`${id}-date-hint`}>
               <legend class="fieldset__legend">{t('case.tracker.date')}</legend>
               <div class="hint" id={`${id}-date-hint`}>
                 {stage.date ? t.date(stage.date) : t('case.tracker.notYet')}
@@ -196,19 +244,40 @@ function StageForm(props: { t: T; csrf: string; token: string; stage: TrackerSta
                   <label class="label date-input__label" for={`${id}-day`}>
                     {t('word.day')}
                   </label>
-                  <input class="input input--width-2" id={`${id}-day`} name="day" type="text" inputmode="numeric" value={d ? String(Number(d)) : ''} />
+                  <input
+                    class="input input--width-2"
+                    id={`${id}-day`}
+                    name="day"
+                    type="text"
+                    inputmode="numeric"
+                    value={d ? String(Number(d)) : ''}
+                  />
                 </div>
                 <div class="date-input__item">
                   <label class="label date-input__label" for={`${id}-month`}>
                     {t('word.month')}
                   </label>
-                  <input class="input input--width-2" id={`${id}-month`} name="month" type="text" inputmode="numeric" value={m ? String(Number(m)) : ''} />
+                  <input
+                    class="input input--width-2"
+                    id={`${id}-month`}
+                    name="month"
+                    type="text"
+                    inputmode="numeric"
+                    value={m ? String(Number(m)) : ''}
+                  />
                 </div>
                 <div class="date-input__item">
                   <label class="label date-input__label" for={`${id}-year`}>
                     {t('word.year')}
                   </label>
-                  <input class="input input--width-4" id={`${id}-year`} name="year" type="text" inputmode="numeric" value={y} />
+                  <input
+                    class="input input--width-4"
+                    id={`${id}-year`}
+                    name="year"
+                    type="text"
+                    inputmode="numeric"
+                    value={y}
+                  />
                 </div>
               </div>
             </fieldset>
@@ -245,7 +314,13 @@ async function showCase(c: Context, env: WebEnv, problems: Problems = {}) {
   const problemList = Object.entries(problems).map(([anchor, p]) => ({ href: `#${anchor}`, text: p.text }));
   const base = `/cases/${token}`;
   const page = (
-    <Layout t={t} title={problemList.length > 0 ? `${t('word.error')} ${t('case.title')}` : t('case.title')} url={ctx.url} section="case" private>
+    <Layout
+      t={t}
+      title={problemList.length > 0 ? `${t('word.error')} ${t('case.title')}` : t('case.title')}
+      url={ctx.url}
+      section="case"
+      private
+    >
       <ErrorSummary t={t} errors={problemList} />
       {c.req.query('saved') === '1' ? (
         <Notice kind="success">
@@ -276,7 +351,12 @@ async function showCase(c: Context, env: WebEnv, problems: Problems = {}) {
       </p>
       <details class="box">
         <summary>{t('case.fullResult')}</summary>
-        <AssessmentDetails t={t} a={assessment} rules={rules} findOut={decidingQuestions(t, rules.route.id, assessment.deciding)} />
+        <AssessmentDetails
+          t={t}
+          a={assessment}
+          rules={rules}
+          findOut={decidingQuestions(t, rules.route.id, assessment.deciding)}
+        />
       </details>
 
       <section aria-labelledby="evidence-h">
@@ -317,7 +397,14 @@ async function showCase(c: Context, env: WebEnv, problems: Problems = {}) {
           <p>{t('case.tracker.lead')}</p>
           <ol class="tracker">
             {tracker.stages.map((stage, i) => (
-              <StageForm t={t} csrf={ctx.csrf} token={token} stage={stage} index={i} error={problems[`st-${i}`]} />
+              <StageForm
+                t={t}
+                csrf={ctx.csrf}
+                token={token}
+                stage={stage}
+                index={i}
+                error={problems[`st-${i}`]}
+              />
             ))}
           </ol>
         </section>
@@ -331,8 +418,19 @@ async function showCase(c: Context, env: WebEnv, problems: Problems = {}) {
             <div class="radios radios--inline">
               {languages.map((l, i) => (
                 <div class="radios__item">
-                  <input class="radios__input" type="radio" id={i === 0 ? 'case-language' : `case-language-${i + 1}`} name="language" value={l} checked={record.language === l} />
-                  <label class="radios__label" for={i === 0 ? 'case-language' : `case-language-${i + 1}`} lang={htmlLang[l]}>
+                  <input
+                    class="radios__input"
+                    type="radio"
+                    id={i === 0 ? 'case-language' : `case-language-${i + 1}`}
+                    name="language"
+                    value={l}
+                    checked={record.language === l}
+                  />
+                  <label
+                    class="radios__label"
+                    for={i === 0 ? 'case-language' : `case-language-${i + 1}`}
+                    lang={htmlLang[l]}
+                  >
                     {langLabels[l].name}
                   </label>
                 </div>
@@ -346,7 +444,7 @@ async function showCase(c: Context, env: WebEnv, problems: Problems = {}) {
       <section aria-labelledby="delete-h" class="box box--danger">
         <h2 id="delete-h">{t('case.delete')}</h2>
         <p>{t('case.delete.lead')}</p>
-        <a class="button button--warning" href={`${base}/delete`} role="button" draggable="false">
+        <a class="button button--warning" href={`${base}/delete`}>
           {t('case.delete')}
         </a>
       </section>
@@ -362,7 +460,12 @@ function parseStageDate(raw: Record<string, string>): { date: string | null } | 
   if (d === '' && m === '' && y === '') return { date: null };
   if (!/^\d{1,2}$/.test(d) || !/^\d{1,2}$/.test(m) || !/^\d{4}$/.test(y)) return { error: true };
   const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d) || Number(y) < 1900) {
+  if (
+    date.getUTCFullYear() !== Number(y) ||
+    date.getUTCMonth() !== Number(m) - 1 ||
+    date.getUTCDate() !== Number(d) ||
+    Number(y) < 1900
+  ) {
     return { error: true };
   }
   return { date: date.toISOString().slice(0, 10) };
@@ -384,7 +487,9 @@ async function updateEvidence(c: Context, env: WebEnv) {
     return showCase(c, env, { [`ev-${index}`]: { field: 'state', text: t('case.error.state') } });
   }
   if (note.length > LIMITS.noteLength) {
-    return showCase(c, env, { [`ev-${index}`]: { field: 'note', text: t('case.error.note', { max: LIMITS.noteLength }) } });
+    return showCase(c, env, {
+      [`ev-${index}`]: { field: 'note', text: t('case.error.note', { max: LIMITS.noteLength }) },
+    });
   }
   if (!loaded.record.evidence.some((e) => e.id === itemId)) {
     // The checklist grew since the case was saved (e.g. a rule correction): store the new items first.
@@ -404,14 +509,19 @@ async function updateStage(c: Context, env: WebEnv) {
   const raw = await formOf(c);
   const stageId = c.req.param('stage') ?? '';
   const caseRules = env.caseRules(loaded.rules.route.id);
-  const tracker = caseRules ? trackerFor(loaded.profile, loaded.assessment, caseRules, loaded.record.tracker, 'en') : undefined;
+  const tracker = caseRules
+    ? trackerFor(loaded.profile, loaded.assessment, caseRules, loaded.record.tracker, 'en')
+    : undefined;
   const index = tracker?.stages.findIndex((s) => s.id === stageId) ?? -1;
   if (!tracker || index < 0) return notFoundPage(c, env);
   const parsed = parseStageDate(raw);
   const note = (raw.note ?? '').replace(/\r\n/g, '\n');
-  if ('error' in parsed) return showCase(c, env, { [`st-${index}`]: { field: 'date', text: t('case.error.date') } });
+  if ('error' in parsed)
+    return showCase(c, env, { [`st-${index}`]: { field: 'date', text: t('case.error.date') } });
   if (note.length > LIMITS.noteLength) {
-    return showCase(c, env, { [`st-${index}`]: { field: 'note', text: t('case.error.note', { max: LIMITS.noteLength }) } });
+    return showCase(c, env, {
+      [`st-${index}`]: { field: 'note', text: t('case.error.note', { max: LIMITS.noteLength }) },
+    });
   }
   await env.deps.store.updateTrackerStage(loaded.token, stageId, { date: parsed.date, note });
   return c.redirect(`/cases/${loaded.token}#st-${index}`, 303);
@@ -425,7 +535,8 @@ async function setLanguage(c: Context, env: WebEnv) {
   try {
     await env.deps.store.setLanguage(token, lang);
   } catch (error) {
-    if (error instanceof StoreError && (error.code === 'not_found' || error.code === 'invalid_input')) return notFoundPage(c, env);
+    if (error instanceof StoreError && (error.code === 'not_found' || error.code === 'invalid_input'))
+      return notFoundPage(c, env);
     throw error;
   }
   rememberLang(c, lang);
@@ -441,7 +552,18 @@ async function confirmDelete(c: Context, env: WebEnv) {
   const base = `/cases/${loaded.token}`;
   return render(
     c,
-    <Layout t={t} title={t('case.delete.title')} url={ctx.url} section="case" private before={<a class="back-link" href={base}>{t('word.back')}</a>}>
+    <Layout
+      t={t}
+      title={t('case.delete.title')}
+      url={ctx.url}
+      section="case"
+      private
+      before={
+        <a class="back-link" href={base}>
+          {t('word.back')}
+        </a>
+      }
+    >
       <h1>{t('case.delete.title')}</h1>
       <p>{t('case.delete.lead')}</p>
       <Form action={`${base}/delete`} csrf={ctx.csrf}>
@@ -459,7 +581,8 @@ async function doDelete(c: Context, env: WebEnv) {
   try {
     await env.deps.store.deleteCase(token);
   } catch (error) {
-    if (error instanceof StoreError && (error.code === 'not_found' || error.code === 'invalid_input')) return notFoundPage(c, env);
+    if (error instanceof StoreError && (error.code === 'not_found' || error.code === 'invalid_input'))
+      return notFoundPage(c, env);
     throw error;
   }
   return c.redirect('/cases/deleted', 303);
@@ -490,7 +613,10 @@ async function report(c: Context, env: WebEnv) {
   const loaded = lang === peek.assessment.lang ? peek : ((await load(c, env, lang)) ?? peek);
   noStore(c);
   const { renderAssessmentPdf } = await import('../../report/pdf.ts');
-  const pdf = await renderAssessmentPdf(loaded.assessment, { lang, generatedAt: env.deps.now().toISOString() });
+  const pdf = await renderAssessmentPdf(loaded.assessment, {
+    lang,
+    generatedAt: env.deps.now().toISOString(),
+  });
   return c.body(new Uint8Array(pdf), 200, {
     'Content-Type': 'application/pdf',
     'Content-Disposition': 'attachment; filename="routewise-assessment.pdf"',

@@ -2,7 +2,7 @@
 import type { Child } from 'hono/jsx';
 import type { Citation } from '../../engine/result.ts';
 import type { Confidence } from '../../rules/schema.ts';
-import { type FieldError, UNKNOWN_SUFFIX } from './forms.ts';
+import { UNKNOWN_SUFFIX } from './forms.ts';
 import type { T } from './i18n.ts';
 import { CSRF_FIELD } from './security.ts';
 
@@ -45,7 +45,13 @@ export function BackLink(props: { t: T; href: string | undefined }) {
   );
 }
 
-export function Form(props: { action: string; csrf: string; children?: Child; class?: string; novalidate?: boolean }) {
+export function Form(props: {
+  action: string;
+  csrf: string;
+  children?: Child;
+  class?: string;
+  novalidate?: boolean;
+}) {
   return (
     <form method="post" action={props.action} class={props.class} novalidate={props.novalidate ?? true}>
       <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
@@ -54,7 +60,12 @@ export function Form(props: { action: string; csrf: string; children?: Child; cl
   );
 }
 
-export function Button(props: { children?: Child; variant?: 'secondary' | 'warning'; name?: string; value?: string }) {
+export function Button(props: {
+  children?: Child;
+  variant?: 'secondary' | 'warning';
+  name?: string;
+  value?: string;
+}) {
   const cls = props.variant ? `button button--${props.variant}` : 'button';
   return (
     <button type="submit" class={cls} name={props.name} value={props.value}>
@@ -108,7 +119,9 @@ export interface RadioOption {
   hint?: string | undefined;
 }
 
-export function Radios(props: FieldProps & { options: readonly RadioOption[]; inline?: boolean; dividerBeforeLast?: boolean }) {
+export function Radios(
+  props: FieldProps & { options: readonly RadioOption[]; inline?: boolean; dividerBeforeLast?: boolean },
+) {
   const { t, name, raw } = props;
   const last = props.options.length - 1;
   return (
@@ -120,7 +133,9 @@ export function Radios(props: FieldProps & { options: readonly RadioOption[]; in
         <div class={props.inline ? 'radios radios--inline' : 'radios'}>
           {props.options.map((o, i) => (
             <>
-              {props.dividerBeforeLast && i === last && i > 0 ? <div class="radios__divider">{t('word.or')}</div> : null}
+              {props.dividerBeforeLast && i === last && i > 0 ? (
+                <div class="radios__divider">{t('word.or')}</div>
+              ) : null}
               <div class="radios__item">
                 <input
                   class="radios__input"
@@ -171,7 +186,15 @@ function UnknownCheckbox(props: { name: string; label: string; checked: boolean 
   );
 }
 
-function Part(props: { id: string; name: string; label: string; value: string; width: 2 | 4; error: boolean; autocomplete?: string | undefined }) {
+function Part(props: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  width: 2 | 4;
+  error: boolean;
+  autocomplete?: string | undefined;
+}) {
   return (
     <div class="date-input__item">
       <label class="label date-input__label" for={props.id}>
@@ -196,19 +219,47 @@ export function DateInput(props: FieldProps & { unknown: boolean; autocomplete?:
   const ac = props.autocomplete;
   return (
     <div class={group(props.error)}>
-      <fieldset class="fieldset" role="group" aria-describedby={describedBy(name, props.hint, props.error)}>
+      <fieldset class="fieldset" aria-describedby={describedBy(name, props.hint, props.error)}>
         <Legend label={props.label} isHeading={props.isHeading} />
         <Hint id={`${name}-hint`} text={props.hint} />
         <ErrorMessage t={t} id={`${name}-error`} text={props.error} />
         <div class="date-input">
-          <Part id={`${name}-day`} name={`${name}-day`} label={t('word.day')} value={raw[`${name}-day`] ?? ''} width={2} error={!!props.error} autocomplete={ac ? 'bday-day' : undefined} />
-          <Part id={`${name}-month`} name={`${name}-month`} label={t('word.month')} value={raw[`${name}-month`] ?? ''} width={2} error={!!props.error} autocomplete={ac ? 'bday-month' : undefined} />
-          <Part id={`${name}-year`} name={`${name}-year`} label={t('word.year')} value={raw[`${name}-year`] ?? ''} width={4} error={!!props.error} autocomplete={ac ? 'bday-year' : undefined} />
+          <Part
+            id={`${name}-day`}
+            name={`${name}-day`}
+            label={t('word.day')}
+            value={raw[`${name}-day`] ?? ''}
+            width={2}
+            error={!!props.error}
+            autocomplete={ac ? 'bday-day' : undefined}
+          />
+          <Part
+            id={`${name}-month`}
+            name={`${name}-month`}
+            label={t('word.month')}
+            value={raw[`${name}-month`] ?? ''}
+            width={2}
+            error={!!props.error}
+            autocomplete={ac ? 'bday-month' : undefined}
+          />
+          <Part
+            id={`${name}-year`}
+            name={`${name}-year`}
+            label={t('word.year')}
+            value={raw[`${name}-year`] ?? ''}
+            width={4}
+            error={!!props.error}
+            autocomplete={ac ? 'bday-year' : undefined}
+          />
         </div>
         {props.unknown ? (
           <div class="checkboxes checkboxes--or">
             <div class="radios__divider">{t('word.or')}</div>
-            <UnknownCheckbox name={name} label={t('word.unknown')} checked={!!raw[`${name}${UNKNOWN_SUFFIX}`]} />
+            <UnknownCheckbox
+              name={name}
+              label={t('word.unknown')}
+              checked={!!raw[`${name}${UNKNOWN_SUFFIX}`]}
+            />
           </div>
         ) : null}
       </fieldset>
@@ -221,19 +272,40 @@ export function MonthInput(props: FieldProps & { presentLabel?: string | undefin
   const { t, name, raw } = props;
   return (
     <div class={group(props.error)}>
-      <fieldset class="fieldset" role="group" aria-describedby={describedBy(name, props.hint, props.error)}>
+      <fieldset class="fieldset" aria-describedby={describedBy(name, props.hint, props.error)}>
         <Legend label={props.label} isHeading={props.isHeading} />
         <Hint id={`${name}-hint`} text={props.hint} />
         <ErrorMessage t={t} id={`${name}-error`} text={props.error} />
         <div class="date-input">
-          <Part id={`${name}-month`} name={`${name}-month`} label={t('word.month')} value={raw[`${name}-month`] ?? ''} width={2} error={!!props.error} />
-          <Part id={`${name}-year`} name={`${name}-year`} label={t('word.year')} value={raw[`${name}-year`] ?? ''} width={4} error={!!props.error} />
+          <Part
+            id={`${name}-month`}
+            name={`${name}-month`}
+            label={t('word.month')}
+            value={raw[`${name}-month`] ?? ''}
+            width={2}
+            error={!!props.error}
+          />
+          <Part
+            id={`${name}-year`}
+            name={`${name}-year`}
+            label={t('word.year')}
+            value={raw[`${name}-year`] ?? ''}
+            width={4}
+            error={!!props.error}
+          />
         </div>
         {props.presentLabel ? (
           <div class="checkboxes checkboxes--or">
             <div class="radios__divider">{t('word.or')}</div>
             <div class="checkboxes__item">
-              <input class="checkboxes__input" type="checkbox" id={`${name}-present`} name={`${name}-present`} value="on" checked={!!raw[`${name}-present`]} />
+              <input
+                class="checkboxes__input"
+                type="checkbox"
+                id={`${name}-present`}
+                name={`${name}-present`}
+                value="on"
+                checked={!!raw[`${name}-present`]}
+              />
               <label class="checkboxes__label" for={`${name}-present`}>
                 {props.presentLabel}
               </label>
@@ -266,7 +338,8 @@ export function TextInput(
   },
 ) {
   const { t, name, raw } = props;
-  const width = props.width === undefined || props.width === 'full' ? 'input--full' : `input--width-${props.width}`;
+  const width =
+    props.width === undefined || props.width === 'full' ? 'input--full' : `input--width-${props.width}`;
   const input = (
     <input
       class={`input ${width}${props.error ? ' input--error' : ''}`}
@@ -308,7 +381,11 @@ export function TextInput(
           {body}
           <div class="checkboxes checkboxes--or">
             <div class="radios__divider">{t('word.or')}</div>
-            <UnknownCheckbox name={name} label={props.unknownLabel} checked={!!raw[`${name}${UNKNOWN_SUFFIX}`]} />
+            <UnknownCheckbox
+              name={name}
+              label={props.unknownLabel}
+              checked={!!raw[`${name}${UNKNOWN_SUFFIX}`]}
+            />
           </div>
         </fieldset>
       </div>
@@ -316,7 +393,11 @@ export function TextInput(
   }
   return (
     <div class={group(props.error)}>
-      <LabelOrHeading for={name} label={props.optional ? `${props.label} ${t('word.optional')}` : props.label} isHeading={props.isHeading} />
+      <LabelOrHeading
+        for={name}
+        label={props.optional ? `${props.label} ${t('word.optional')}` : props.label}
+        isHeading={props.isHeading}
+      />
       {body}
     </div>
   );
@@ -331,7 +412,12 @@ export function Select(
       <LabelOrHeading for={name} label={props.label} isHeading={props.isHeading} />
       <Hint id={`${name}-hint`} text={props.hint} />
       <ErrorMessage t={t} id={`${name}-error`} text={props.error} />
-      <select class={`select${props.error ? ' select--error' : ''}`} id={name} name={name} aria-describedby={describedBy(name, props.hint, props.error)}>
+      <select
+        class={`select${props.error ? ' select--error' : ''}`}
+        id={name}
+        name={name}
+        aria-describedby={describedBy(name, props.hint, props.error)}
+      >
         <option value="">{props.placeholder}</option>
         {props.options.map((o) => (
           <option value={o.value} selected={raw[name] === o.value}>
@@ -344,7 +430,11 @@ export function Select(
 }
 
 export function SummaryList(props: {
-  rows: ReadonlyArray<{ key: string; value: Child; action?: { href: string; text: string; hidden: string } | undefined }>;
+  rows: ReadonlyArray<{
+    key: string;
+    value: Child;
+    action?: { href: string; text: string; hidden: string } | undefined;
+  }>;
 }) {
   return (
     <dl class="summary-list">
@@ -377,7 +467,11 @@ export function ConfidenceTag(props: { t: T; confidence: Confidence }) {
   );
 }
 
-export function Sources(props: { t: T; sources: readonly Citation[]; retrieved?: (ref: string) => string | undefined }) {
+export function Sources(props: {
+  t: T;
+  sources: readonly Citation[];
+  retrieved?: (ref: string) => string | undefined;
+}) {
   const { t } = props;
   return (
     <details class="sources">

@@ -3,8 +3,14 @@ import type { Answer, Answers, ListAnswer } from '../../flows/index.ts';
 import type { CaseRules } from '../../rules/case-schema.ts';
 import type { Lang } from '../../rules/schema.ts';
 import type { AppDeps } from '../deps.ts';
-import { type T, resolveLang, translator } from './i18n.ts';
-import { clearSealedCookie, csrfToken, readSealedCookie, type WebSecrets, writeSealedCookie } from './security.ts';
+import { resolveLang, type T, translator } from './i18n.ts';
+import {
+  clearSealedCookie,
+  csrfToken,
+  readSealedCookie,
+  type WebSecrets,
+  writeSealedCookie,
+} from './security.ts';
 
 /** What every web handler is given. */
 export interface WebEnv {
@@ -47,7 +53,13 @@ const DAY_MS = 24 * 3600 * 1000;
 function isDraft(value: unknown, route: string): value is Draft {
   if (!value || typeof value !== 'object') return false;
   const d = value as Partial<Draft>;
-  return d.v === 1 && d.route === route && typeof d.savedAt === 'number' && !!d.answers && typeof d.answers === 'object';
+  return (
+    d.v === 1 &&
+    d.route === route &&
+    typeof d.savedAt === 'number' &&
+    !!d.answers &&
+    typeof d.answers === 'object'
+  );
 }
 
 export function loadDraft(c: Context, env: WebEnv, route: string): Draft | undefined {

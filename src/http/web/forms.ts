@@ -79,7 +79,11 @@ export function toRaw(spec: FieldSpec, value: FieldValue | undefined, prefix = '
       return { [name]: value === true ? 'yes' : value === false ? 'no' : 'unknown' };
     case 'date': {
       const [y = '', m = '', d = ''] = String(value).split('-');
-      return { [`${name}-day`]: String(Number(d)), [`${name}-month`]: String(Number(m)), [`${name}-year`]: y };
+      return {
+        [`${name}-day`]: String(Number(d)),
+        [`${name}-month`]: String(Number(m)),
+        [`${name}-year`]: y,
+      };
     }
     case 'month': {
       if (value === 'present') return { [`${name}-present`]: 'on' };
@@ -154,7 +158,10 @@ function parseOne(spec: FieldSpec, raw: Raw, ctx: ParseContext, prefix: string):
       const [m, y] = [get('-month'), get('-year')];
       const empty = m === '' && y === '';
       const present = spec.present && get('-present') !== '';
-      if (present) return empty ? { value: 'present' } : { error: 'error.month.both', params: { present: ctx.presentLabel } };
+      if (present)
+        return empty
+          ? { value: 'present' }
+          : { error: 'error.month.both', params: { present: ctx.presentLabel } };
       if (empty) {
         return spec.present
           ? { error: 'error.month.missingOrPresent', params: { present: ctx.presentLabel } }
@@ -169,7 +176,8 @@ function parseOne(spec: FieldSpec, raw: Raw, ctx: ParseContext, prefix: string):
     }
     case 'amount': {
       const v = get();
-      if (spec.unknown && unknownTicked) return v === '' ? { value: DONT_KNOW } : { error: 'error.amount.both' };
+      if (spec.unknown && unknownTicked)
+        return v === '' ? { value: DONT_KNOW } : { error: 'error.amount.both' };
       if (v === '') return { error: 'error.amount.missing' };
       const n = parseAmount(v);
       return n === undefined ? { error: 'error.amount.invalid' } : { value: n };
@@ -196,13 +204,16 @@ function parseOne(spec: FieldSpec, raw: Raw, ctx: ParseContext, prefix: string):
     }
     case 'textList': {
       const v = get();
-      if (spec.unknown && unknownTicked) return v === '' ? { value: DONT_KNOW } : { error: 'error.textList.both' };
+      if (spec.unknown && unknownTicked)
+        return v === '' ? { value: DONT_KNOW } : { error: 'error.textList.both' };
       const items = v
         .split(/[,，、;；\n]/)
         .map((s) => s.trim().replace(/\s+/g, ' '))
         .filter((s) => s !== '');
-      if (items.length > spec.maxItems) return { error: 'error.textList.tooMany', params: { max: spec.maxItems } };
-      if (items.some((s) => s.length > spec.maxLength)) return { error: 'error.text.tooLong', params: { max: spec.maxLength } };
+      if (items.length > spec.maxItems)
+        return { error: 'error.textList.tooMany', params: { max: spec.maxItems } };
+      if (items.some((s) => s.length > spec.maxLength))
+        return { error: 'error.text.tooLong', params: { max: spec.maxLength } };
       return { value: [...new Set(items)] };
     }
   }
@@ -225,7 +236,12 @@ export function parseAnswer(
     const parsed = parseOne(spec, raw, ctx, prefix);
     const anchor = anchorOf(spec, prefix);
     if ('error' in parsed) {
-      errors.push({ field: spec.name, anchor, key: parsed.error, ...(parsed.params ? { params: parsed.params } : {}) });
+      errors.push({
+        field: spec.name,
+        anchor,
+        key: parsed.error,
+        ...(parsed.params ? { params: parsed.params } : {}),
+      });
       continue;
     }
     const extra = ctx.check?.(spec, parsed.value);

@@ -49,8 +49,15 @@ function Provenance(props: {
  * Every source the page cites, gathered before rendering (components render lazily, so they
  * cannot report what they cite in time for the list of official pages and the review date).
  */
-function collectSources(collector: SourceCollector, v: InForce, route: RouteRules['route'], evidence: CaseRules['evidence'][number] | undefined) {
-  for (const part of [v.prerequisites, v.exclusions, v.fees, v.stay, v.dependants, v.steps, v.selection]) collector.add(part?.sources);
+function collectSources(
+  collector: SourceCollector,
+  v: InForce,
+  route: RouteRules['route'],
+  evidence: CaseRules['evidence'][number] | undefined,
+) {
+  collector.add(route.sources);
+  for (const part of [v.prerequisites, v.exclusions, v.fees, v.stay, v.dependants, v.steps, v.selection])
+    collector.add(part?.sources);
   for (const c of v.prerequisites?.items ?? []) collector.add(c.sources);
   for (const { version } of v.tests) {
     collector.add(version.sources);
@@ -122,8 +129,12 @@ export function partName(t: T, rules: RouteRules, part: string): string {
 }
 
 /** Every dated change of the route's rules, newest first. */
-export function ruleChanges(rules: RouteRules): Array<{ part: string; id: string; from: string; fromMs: number; confidence: Confidence }> {
-  const parts: Array<[string, ReadonlyArray<{ id: string; from: string; fromMs: number; confidence: Confidence }>]> = [
+export function ruleChanges(
+  rules: RouteRules,
+): Array<{ part: string; id: string; from: string; fromMs: number; confidence: Confidence }> {
+  const parts: Array<
+    [string, ReadonlyArray<{ id: string; from: string; fromMs: number; confidence: Confidence }>]
+  > = [
     ['prerequisites', rules.prerequisites],
     ['exclusions', rules.exclusions],
     ...rules.tests.map((x) => [`test:${x.id}`, x.versions] as [string, typeof x.versions]),
@@ -134,7 +145,9 @@ export function ruleChanges(rules: RouteRules): Array<{ part: string; id: string
     ['selection', rules.selection],
   ];
   return parts
-    .flatMap(([part, versions]) => versions.map((v) => ({ part, id: v.id, from: v.from, fromMs: v.fromMs, confidence: v.confidence })))
+    .flatMap(([part, versions]) =>
+      versions.map((v) => ({ part, id: v.id, from: v.from, fromMs: v.fromMs, confidence: v.confidence })),
+    )
     .sort((a, b) => b.fromMs - a.fromMs || a.part.localeCompare(b.part));
 }
 
@@ -148,12 +161,13 @@ export function GuidePage(props: GuideInput) {
   const route = rules.route;
   const name = route.name[lang];
   const short = route.shortName[lang];
-  collector.add(route.sources);
 
   // Key facts.
   const firstTest = v.tests[0];
   const stayOf = (testId: string) => v.stay?.byTest[testId];
-  const feeLines = v.fees ? feeLinesFor(v.fees, firstTest ? stayOf(firstTest.test.id)?.initialMonths : undefined) : [];
+  const feeLines = v.fees
+    ? feeLinesFor(v.fees, firstTest ? stayOf(firstTest.test.id)?.initialMonths : undefined)
+    : [];
   const perPerson = feeLines.reduce((sum, l) => sum + l.amountHKD, 0);
   const quota = v.selection?.quota;
   const quotaText =
@@ -167,14 +181,25 @@ export function GuidePage(props: GuideInput) {
 
   // Blockers, from the prerequisites, exclusions, tests and conditional steps.
   const blockers: string[] = [];
-  for (const item of v.prerequisites?.items ?? []) blockers.push(t('guide.blocker.prerequisite', { label: item.label[lang] }));
+  for (const item of v.prerequisites?.items ?? [])
+    blockers.push(t('guide.blocker.prerequisite', { label: item.label[lang] }));
   if (v.exclusions && v.exclusions.nationalities.length > 0) {
-    blockers.push(t('guide.blocker.nationality', { list: t.list(v.exclusions.nationalities.map((c) => countryName(t, c))) }));
+    blockers.push(
+      t('guide.blocker.nationality', {
+        list: t.list(v.exclusions.nationalities.map((c) => countryName(t, c))),
+      }),
+    );
   }
   for (const { test, version } of v.tests) {
     const s = version.scoring;
     if (s.kind === 'count' && 'criteria' in version) {
-      blockers.push(t('guide.blocker.threshold', { threshold: s.threshold, of: version.criteria.length, test: test.name[lang] }));
+      blockers.push(
+        t('guide.blocker.threshold', {
+          threshold: s.threshold,
+          of: version.criteria.length,
+          test: test.name[lang],
+        }),
+      );
     } else if (s.kind === 'points') {
       blockers.push(t('guide.blocker.points', { passMark: s.passMark, test: test.name[lang] }));
     }
@@ -224,8 +249,18 @@ export function GuidePage(props: GuideInput) {
 
   const pathway = [
     { title: t('guide.pathway.1'), text: t('guide.pathway.1.text'), steps: [] as typeof steps, cta: true },
-    { title: t('guide.pathway.2'), text: t('guide.pathway.2.text'), steps: stepsIn('before_submission'), cta: false },
-    { title: t('guide.pathway.3'), text: t('guide.pathway.3.text'), steps: stepsIn('after_submission'), cta: false },
+    {
+      title: t('guide.pathway.2'),
+      text: t('guide.pathway.2.text'),
+      steps: stepsIn('before_submission'),
+      cta: false,
+    },
+    {
+      title: t('guide.pathway.3'),
+      text: t('guide.pathway.3.text'),
+      steps: stepsIn('after_submission'),
+      cta: false,
+    },
     {
       title: t('guide.pathway.4'),
       text: t('guide.pathway.4.text'),
@@ -261,7 +296,8 @@ export function GuidePage(props: GuideInput) {
               </ul>
               {v.fees ? (
                 <p class="small">
-                  {t('guide.inForce', { date: t.moment(v.fees.from) })} · <ConfidenceTag t={t} confidence={v.fees.confidence} />
+                  {t('guide.inForce', { date: t.moment(v.fees.from) })} ·{' '}
+                  <ConfidenceTag t={t} confidence={v.fees.confidence} />
                 </p>
               ) : null}
             </dd>
@@ -272,7 +308,14 @@ export function GuidePage(props: GuideInput) {
               <ul class="list">
                 {v.tests.map(({ test }) => {
                   const plan = stayOf(test.id);
-                  return plan ? <li>{t('guide.fact.stay.value', { months: t('word.months', { n: plan.initialMonths }), test: test.name[lang] })}</li> : null;
+                  return plan ? (
+                    <li>
+                      {t('guide.fact.stay.value', {
+                        months: t('word.months', { n: plan.initialMonths }),
+                        test: test.name[lang],
+                      })}
+                    </li>
+                  ) : null;
                 })}
               </ul>
             </dd>
@@ -283,7 +326,9 @@ export function GuidePage(props: GuideInput) {
           </div>
           <div class="summary-list__row">
             <dt class="summary-list__key">{t('guide.fact.pr')}</dt>
-            <dd class="summary-list__value">{t('guide.fact.pr.value', { text: route.permanentResidence[lang] })}</dd>
+            <dd class="summary-list__value">
+              {t('guide.fact.pr.value', { text: route.permanentResidence[lang] })}
+            </dd>
           </div>
           {quotaText ? (
             <div class="summary-list__row">
@@ -298,7 +343,13 @@ export function GuidePage(props: GuideInput) {
         <h2 id="overview-h">{t('guide.overview')}</h2>
         <p>{route.summary[lang]}</p>
         {v.selection ? <p>{v.selection.summary[lang]}</p> : null}
-        <Provenance t={t} confidence={route.confidence} note={route.note} sources={route.sources} rules={rules} />
+        <Provenance
+          t={t}
+          confidence={route.confidence}
+          note={route.note}
+          sources={route.sources}
+          rules={rules}
+        />
       </section>
 
       <section id="prerequisites" aria-labelledby="prerequisites-h">
@@ -312,17 +363,33 @@ export function GuidePage(props: GuideInput) {
             <li class="criterion">
               <p class="criterion__label">
                 {v.exclusions.nationalities.length > 0
-                  ? t('guide.exclusions.list', { list: t.list(v.exclusions.nationalities.map((c) => countryName(t, c))) })
+                  ? t('guide.exclusions.list', {
+                      list: t.list(v.exclusions.nationalities.map((c) => countryName(t, c))),
+                    })
                   : t('guide.exclusions.none')}
               </p>
-              <Provenance t={t} confidence={v.exclusions.confidence} note={v.exclusions.note} sources={v.exclusions.sources} rules={rules} />
+              <Provenance
+                t={t}
+                confidence={v.exclusions.confidence}
+                note={v.exclusions.note}
+                sources={v.exclusions.sources}
+                rules={rules}
+              />
             </li>
           ) : null}
         </ol>
         {v.prerequisites ? (
           <details class="version">
-            <summary>{t('guide.versionOf', { id: v.prerequisites.id, date: t.moment(v.prerequisites.from) })}</summary>
-            <Provenance t={t} confidence={v.prerequisites.confidence} note={v.prerequisites.note} sources={v.prerequisites.sources} rules={rules} />
+            <summary>
+              {t('guide.versionOf', { id: v.prerequisites.id, date: t.moment(v.prerequisites.from) })}
+            </summary>
+            <Provenance
+              t={t}
+              confidence={v.prerequisites.confidence}
+              note={v.prerequisites.note}
+              sources={v.prerequisites.sources}
+              rules={rules}
+            />
           </details>
         ) : null}
       </section>
@@ -343,7 +410,13 @@ export function GuidePage(props: GuideInput) {
             </ol>
             <details class="version">
               <summary>{t('guide.versionOf', { id: version.id, date: t.moment(version.from) })}</summary>
-              <Provenance t={t} confidence={version.confidence} note={version.note} sources={version.sources} rules={rules} />
+              <Provenance
+                t={t}
+                confidence={version.confidence}
+                note={version.note}
+                sources={version.sources}
+                rules={rules}
+              />
             </details>
           </section>
         ))}
@@ -380,7 +453,13 @@ export function GuidePage(props: GuideInput) {
           </ul>
         ) : null}
         {evidenceVersion ? (
-          <Provenance t={t} confidence={evidenceVersion.confidence} note={evidenceVersion.note} sources={evidenceVersion.sources} rules={rules} />
+          <Provenance
+            t={t}
+            confidence={evidenceVersion.confidence}
+            note={evidenceVersion.note}
+            sources={evidenceVersion.sources}
+            rules={rules}
+          />
         ) : null}
       </section>
 
@@ -398,7 +477,7 @@ export function GuidePage(props: GuideInput) {
               <p>{p.text}</p>
               {p.cta ? (
                 <p>
-                  <a class="button button--start" href="/assess/hk.qmas" role="button" draggable="false">
+                  <a class="button button--start" href="/assess/hk.qmas">
                     {t('guide.start')}
                   </a>
                 </p>
@@ -427,7 +506,13 @@ export function GuidePage(props: GuideInput) {
           ))}
         </ol>
         {v.steps ? (
-          <Provenance t={t} confidence={v.steps.confidence} note={v.steps.note} sources={v.steps.sources} rules={rules} />
+          <Provenance
+            t={t}
+            confidence={v.steps.confidence}
+            note={v.steps.note}
+            sources={v.steps.sources}
+            rules={rules}
+          />
         ) : null}
       </section>
 
@@ -443,7 +528,9 @@ export function GuidePage(props: GuideInput) {
                   test: test.name[lang],
                   months: t('word.months', { n: plan.initialMonths }),
                   extensions:
-                    plan.extensionsYears.length > 0 ? t.list(plan.extensionsYears.map((y) => t('word.years', { n: y }))) : t('word.none'),
+                    plan.extensionsYears.length > 0
+                      ? t.list(plan.extensionsYears.map((y) => t('word.years', { n: y })))
+                      : t('word.none'),
                   pattern: plan.pattern,
                 })}
               </p>
@@ -466,7 +553,13 @@ export function GuidePage(props: GuideInput) {
         })}
         <p>{route.permanentResidence[lang]}</p>
         {v.stay ? (
-          <Provenance t={t} confidence={v.stay.confidence} note={v.stay.note} sources={v.stay.sources} rules={rules} />
+          <Provenance
+            t={t}
+            confidence={v.stay.confidence}
+            note={v.stay.note}
+            sources={v.stay.sources}
+            rules={rules}
+          />
         ) : null}
       </section>
     </>
@@ -570,7 +663,7 @@ export function GuidePage(props: GuideInput) {
       <h1>{t('guide.title', { name, short })}</h1>
       <p class="lead">{t('guide.lead', { date: t.date(today) })}</p>
       <p>
-        <a class="button button--start" href="/assess/hk.qmas" role="button" draggable="false">
+        <a class="button button--start" href="/assess/hk.qmas">
           {t('guide.start')}
         </a>
       </p>

@@ -19,7 +19,7 @@ export function HomePage(props: { t: T; url: string; routes: readonly RouteRules
             </h3>
             <p>{r.route.summary[t.lang]}</p>
             <p>
-              <a class="button button--start" href={`/assess/${r.route.id}`} role="button" draggable="false">
+              <a class="button button--start" href={`/assess/${r.route.id}`}>
                 {t('home.assess')}
               </a>
             </p>

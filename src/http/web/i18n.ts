@@ -77,15 +77,19 @@ export function translator(lang: Lang): T {
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
   const monthFormat = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' });
   const momentFormat = new Intl.DateTimeFormat(locale, {
-    dateStyle: 'long',
-    timeStyle: 'short',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
     hourCycle: 'h23',
     timeZone: 'Asia/Hong_Kong',
   });
   const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const listFormat = new Intl.ListFormat(locale, { type: 'conjunction' });
   const regions = new Intl.DisplayNames(locale, { type: 'region' });
-  const t = ((key: WebMessageKey, params?: Record<string, string | number>) => webMessage(lang, key, params)) as T;
+  const t = ((key: WebMessageKey, params?: Record<string, string | number>) =>
+    webMessage(lang, key, params)) as T;
   t.lang = lang;
   t.has = (key) => hasWebMessage(key);
   t.dyn = (key, params) => (hasWebMessage(key) ? webMessage(lang, key, params) : key);

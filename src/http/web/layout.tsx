@@ -93,16 +93,16 @@ export function Layout(props: LayoutProps) {
               ))}
             </ul>
           </nav>
+          <div class="banner-bar">
+            <p class="wrap banner">
+              <strong class="banner__tag">{t('layout.banner')}</strong>
+            </p>
+          </div>
         </header>
-        <div class="wrap">
-          <p class="banner">
-            <strong class="banner__tag">{t('layout.banner')}</strong>
-          </p>
+        <main id="main" class="wrap main" tabindex={-1}>
           {props.before}
-          <main id="main" class="main" tabindex={-1}>
-            {props.children}
-          </main>
-        </div>
+          {props.children}
+        </main>
         <footer class="footer">
           <div class="wrap">
             <p>
@@ -123,7 +123,11 @@ export function Layout(props: LayoutProps) {
 }
 
 /** Renders a page with its doctype. */
-export async function render(c: Context, page: Child, status: 200 | 400 | 403 | 404 | 409 | 422 | 429 | 500 | 503 = 200) {
+export async function render(
+  c: Context,
+  page: Child,
+  status: 200 | 400 | 403 | 404 | 409 | 422 | 429 | 500 | 503 = 200,
+) {
   const body = await Promise.resolve((page as { toString(): string | Promise<string> }).toString());
   return c.html(`<!DOCTYPE html>${body}`, status);
 }

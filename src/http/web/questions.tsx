@@ -2,10 +2,21 @@
 import type { Child } from 'hono/jsx';
 import { countries } from '../../flows/countries.ts';
 import { type Answer, DONT_KNOW, type FieldSpec, type FieldValue } from '../../flows/index.ts';
-import type { Lang } from '../../rules/schema.ts';
-import { BackLink, Button, DateInput, ErrorSummary, Form, MonthInput, Radios, Select, TextInput, YesNo } from './components.tsx';
-import type { FieldError, Raw } from './forms.ts';
 import { locales } from '../../i18n/web-messages.ts';
+import type { Lang } from '../../rules/schema.ts';
+import {
+  BackLink,
+  Button,
+  DateInput,
+  ErrorSummary,
+  Form,
+  MonthInput,
+  Radios,
+  Select,
+  TextInput,
+  YesNo,
+} from './components.tsx';
+import type { FieldError, Raw } from './forms.ts';
 import type { T } from './i18n.ts';
 import { Layout } from './layout.tsx';
 
@@ -40,7 +51,8 @@ export function optionLabel(t: T, keyBase: string, spec: FieldSpec, option: stri
 /** A stored value as the check-answers page shows it. */
 export function displayValue(t: T, keyBase: string, spec: FieldSpec, value: FieldValue | undefined): string {
   if (value === undefined) return t('word.notGiven');
-  if (value === DONT_KNOW) return spec.type === 'text' || spec.type === 'year' ? t('word.notGiven') : t('word.unknown');
+  if (value === DONT_KNOW)
+    return spec.type === 'text' || spec.type === 'year' ? t('word.notGiven') : t('word.unknown');
   switch (spec.type) {
     case 'yesno':
       return value === true ? t('word.yes') : t('word.no');
@@ -97,19 +109,41 @@ export function Input(props: {
       return <Radios {...common} options={options} dividerBeforeLast={spec.unknown} />;
     }
     case 'date':
-      return <DateInput {...common} unknown={spec.unknown} autocomplete={keyBase === 'date-of-birth' ? 'bday' : undefined} />;
+      return (
+        <DateInput
+          {...common}
+          unknown={spec.unknown}
+          autocomplete={keyBase === 'date-of-birth' ? 'bday' : undefined}
+        />
+      );
     case 'month':
-      return <MonthInput {...common} presentLabel={spec.present ? t.dyn(`q.${keyBase}.${spec.name}.present`) : undefined} />;
+      return (
+        <MonthInput
+          {...common}
+          presentLabel={spec.present ? t.dyn(`q.${keyBase}.${spec.name}.present`) : undefined}
+        />
+      );
     case 'country':
       return (
         <Select
           {...common}
           placeholder={t('q.nationality.choose')}
-          options={[...(spec.unknown ? [{ value: DONT_KNOW, label: t('word.unknown') }] : []), ...countryOptions(t)]}
+          options={[
+            ...(spec.unknown ? [{ value: DONT_KNOW, label: t('word.unknown') }] : []),
+            ...countryOptions(t),
+          ]}
         />
       );
     case 'amount':
-      return <TextInput {...common} width={10} inputmode="numeric" prefix="HK$" unknownLabel={spec.unknown ? t('word.unknown') : undefined} />;
+      return (
+        <TextInput
+          {...common}
+          width={10}
+          inputmode="numeric"
+          prefix="HK$"
+          unknownLabel={spec.unknown ? t('word.unknown') : undefined}
+        />
+      );
     case 'years':
       return <TextInput {...common} width={4} inputmode="decimal" />;
     case 'year':
@@ -121,7 +155,13 @@ export function Input(props: {
   }
 }
 
-export function errorSummaryItems(t: T, keyBase: string, specs: readonly FieldSpec[], errors: readonly FieldError[], single?: string) {
+export function errorSummaryItems(
+  t: T,
+  keyBase: string,
+  specs: readonly FieldSpec[],
+  errors: readonly FieldError[],
+  single?: string,
+) {
   return errors.map((e) => {
     const spec = specs.find((s) => s.name === e.field);
     const label = single ?? (spec ? fieldLabel(t, keyBase, spec) : e.field);
@@ -157,7 +197,13 @@ export function QuestionPage(props: QuestionPageProps) {
   };
   const title = props.errors.length > 0 ? `${t('word.error')} ${props.title}` : props.title;
   return (
-    <Layout t={t} title={title} url={props.url} section="assess" before={<BackLink t={t} href={props.back} />}>
+    <Layout
+      t={t}
+      title={title}
+      url={props.url}
+      section="assess"
+      before={<BackLink t={t} href={props.back} />}
+    >
       <ErrorSummary t={t} errors={errorSummaryItems(t, props.keyBase, specs, props.errors, single?.title)} />
       {props.caption ? <p class="caption">{props.caption}</p> : null}
       <Form action={props.action} csrf={props.csrf}>
@@ -168,7 +214,14 @@ export function QuestionPage(props: QuestionPageProps) {
           </>
         )}
         {specs.map((spec) => (
-          <Input t={t} spec={spec} keyBase={props.keyBase} raw={props.raw} error={errorOf(spec.name)} single={single} />
+          <Input
+            t={t}
+            spec={spec}
+            keyBase={props.keyBase}
+            raw={props.raw}
+            error={errorOf(spec.name)}
+            single={single}
+          />
         ))}
         <Button>{props.submitLabel}</Button>
       </Form>

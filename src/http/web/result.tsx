@@ -3,7 +3,15 @@ import type { Context, Hono } from 'hono';
 import { evidenceFor } from '../../case/index.ts';
 import { assess, RulesNotInForceError } from '../../engine/assess.ts';
 import type { Assessment } from '../../engine/result.ts';
-import { DONT_KNOW, type Answers, type FieldSpec, firstUnanswered, isListAnswer, nodesForField, path } from '../../flows/index.ts';
+import {
+  type Answers,
+  DONT_KNOW,
+  type FieldSpec,
+  firstUnanswered,
+  isListAnswer,
+  nodesForField,
+  path,
+} from '../../flows/index.ts';
 import type { Profile } from '../../profile/schema.ts';
 import { shippedCaseRules } from '../../rules/case-schema.ts';
 import { StoreError } from '../../store/index.ts';
@@ -75,7 +83,10 @@ function Compare(props: { t: T; w: Wizard; before: Assessment; after: Assessment
         <li>
           {before.status === after.status
             ? t('result.compare.sameStatus', { status: statusWords(t, after.status) })
-            : t('result.compare.status', { before: statusWords(t, before.status), after: statusWords(t, after.status) })}
+            : t('result.compare.status', {
+                before: statusWords(t, before.status),
+                after: statusWords(t, after.status),
+              })}
         </li>
         {changed.length === 0 ? <li>{t('result.compare.noRules')}</li> : null}
         {changed.map((v) => (
@@ -88,7 +99,12 @@ function Compare(props: { t: T; w: Wizard; before: Assessment; after: Assessment
           </li>
         ))}
         {before.fees.totalHKD !== after.fees.totalHKD ? (
-          <li>{t('result.compare.fees', { before: t.hkd(before.fees.totalHKD), after: t.hkd(after.fees.totalHKD) })}</li>
+          <li>
+            {t('result.compare.fees', {
+              before: t.hkd(before.fees.totalHKD),
+              after: t.hkd(after.fees.totalHKD),
+            })}
+          </li>
         ) : null}
       </ul>
     </section>
@@ -110,7 +126,8 @@ async function showResult(c: Context, env: WebEnv, w: Wizard, dateRaw?: Raw, dat
   try {
     a = assessAt(w, profile, day, now, t);
   } catch (error) {
-    if (error instanceof RulesNotInForceError) return c.redirect(`${w.base}/${w.flow.submissionNode}?change=1`, 303);
+    if (error instanceof RulesNotInForceError)
+      return c.redirect(`${w.base}/${w.flow.submissionNode}?change=1`, 303);
     throw error;
   }
   let before: Assessment | undefined;
@@ -132,9 +149,30 @@ async function showResult(c: Context, env: WebEnv, w: Wizard, dateRaw?: Raw, dat
       section="assess"
       before={<BackLink t={t} href={`${w.base}/check`} />}
     >
-      <ErrorSummary t={t} errors={errorSummaryItems(t, 'result', [DATE_FIELD], dateErrors, t('result.changeDate.label'))} />
+      <ErrorSummary
+        t={t}
+        errors={errorSummaryItems(t, 'result', [DATE_FIELD], dateErrors, t('result.changeDate.label'))}
+      />
       <Outcome t={t} a={a} future={day > today} />
-      {before ? <Compare t={t} w={w} before={before} after={a} beforeDay={draft.compareWith as string} /> : null}
+      <nav class="jump" aria-label={t('result.onThisPage')}>
+        <ul class="jump__list">
+          <li>
+            <a href="#save-h">{t('result.save')}</a>
+          </li>
+          <li>
+            <a href="#change-date-h">{t('result.changeDate')}</a>
+          </li>
+          <li>
+            <a href="#fees-h">{t('result.fees')}</a>
+          </li>
+          <li>
+            <a href="#steps-h">{t('result.nextSteps')}</a>
+          </li>
+        </ul>
+      </nav>
+      {before ? (
+        <Compare t={t} w={w} before={before} after={a} beforeDay={draft.compareWith as string} />
+      ) : null}
       <AssessmentDetails t={t} a={a} rules={w.rules} findOut={deciding} alsoUnknown={others} />
 
       <section aria-labelledby="change-date-h" class="box">
@@ -190,7 +228,9 @@ async function problemPage(c: Context, env: WebEnv, status: 429 | 503, retryAfte
   const { t } = ctx;
   const title = status === 429 ? t('error.rateLimit.title') : t('error.storage.title');
   const body =
-    status === 429 ? t('error.rateLimit.body', { minutes: Math.max(1, Math.ceil((retryAfter ?? 60) / 60)) }) : t('error.storage.body');
+    status === 429
+      ? t('error.rateLimit.body', { minutes: Math.max(1, Math.ceil((retryAfter ?? 60) / 60)) })
+      : t('error.storage.body');
   if (retryAfter) c.header('Retry-After', String(retryAfter));
   return render(
     c,
@@ -210,16 +250,27 @@ async function save(c: Context, env: WebEnv, w: Wizard) {
   if (!draft || firstUnanswered(w.flow, draft.answers)) return c.redirect(w.base, 303);
   const { t } = await pageContext(c, env);
   const { deps } = env;
-  const clientKey = clientKeyFn({ clientIp: deps.clientIp, trustProxy: deps.trustProxy, secret: deps.rateLimitSecret });
+  const clientKey = clientKeyFn({
+    clientIp: deps.clientIp,
+    trustProxy: deps.trustProxy,
+    secret: deps.rateLimitSecret,
+  });
   try {
-    const hit = await deps.store.hitRateLimit(`cases.create:${clientKey(c)}`, CASE_WINDOW_SECONDS, deps.limits?.casesPerHour ?? 20);
+    const hit = await deps.store.hitRateLimit(
+      `cases.create:${clientKey(c)}`,
+      CASE_WINDOW_SECONDS,
+      deps.limits?.casesPerHour ?? 20,
+    );
     if (!hit.allowed) return problemPage(c, env, 429, hit.retryAfterSeconds);
     const now = deps.now();
     const profile = w.flow.toProfile(draft.answers);
     const assessment = assessAt(w, profile, submissionDay(w, draft.answers, hongKongDay(now)), now, t);
     const caseRules = env.caseRules(w.flow.routeId);
     const evidence = caseRules
-      ? evidenceFor(profile, assessment, caseRules, t.lang).items.map((i) => ({ id: i.id, labelKey: `evidence.${i.rule}` }))
+      ? evidenceFor(profile, assessment, caseRules, t.lang).items.map((i) => ({
+          id: i.id,
+          labelKey: `evidence.${i.rule}`,
+        }))
       : [];
     const { token } = await deps.store.createCase({ profile, language: t.lang, assessment, evidence });
     return c.redirect(`/cases/${token}?saved=1`, 303);
@@ -237,9 +288,18 @@ export function resultRoutes(env: WebEnv) {
         const w = wizardFor(c, env);
         return w ? handler(c, w) : c.notFound();
       };
-    app.get('/assess/:route/result', withWizard((c, w) => showResult(c, env, w)));
-    app.post('/assess/:route/result/date', withWizard((c, w) => changeDate(c, env, w)));
-    app.post('/assess/:route/save', withWizard((c, w) => save(c, env, w)));
+    app.get(
+      '/assess/:route/result',
+      withWizard((c, w) => showResult(c, env, w)),
+    );
+    app.post(
+      '/assess/:route/result/date',
+      withWizard((c, w) => changeDate(c, env, w)),
+    );
+    app.post(
+      '/assess/:route/save',
+      withWizard((c, w) => save(c, env, w)),
+    );
   };
 }
 
@@ -252,4 +312,4 @@ export function defaultCaseRules(routeId: string) {
   }
 }
 
-export { Notice, answersOf };
+export { answersOf, Notice };

@@ -52,7 +52,10 @@ export function webRoutes(deps: AppDeps, options: WebOptions = {}): Hono {
     const body = assets.get(name);
     const type = assetTypes[name];
     if (!body || !type) return c.notFound();
-    return c.body(new Uint8Array(body), 200, { 'Content-Type': type, 'Cache-Control': 'public, max-age=3600' });
+    return c.body(new Uint8Array(body), 200, {
+      'Content-Type': type,
+      'Cache-Control': 'public, max-age=3600',
+    });
   });
 
   // Private pages are never cached or indexed; every POST must prove it came from our own form.
@@ -89,7 +92,13 @@ export function webRoutes(deps: AppDeps, options: WebOptions = {}): Hono {
     const ctx = await pageContext(c, env);
     return render(
       c,
-      <GuidePage t={ctx.t} url={ctx.url} rules={rules} caseRules={env.caseRules(rules.route.id)} now={deps.now()} />,
+      <GuidePage
+        t={ctx.t}
+        url={ctx.url}
+        rules={rules}
+        caseRules={env.caseRules(rules.route.id)}
+        now={deps.now()}
+      />,
     );
   });
 

@@ -116,7 +116,13 @@ export class SourceCollector {
     const list = [...this.refs]
       .map((ref) => ({ ref, source: this.rules.sources[ref] }))
       .filter((s): s is { ref: string; source: NonNullable<typeof s.source> } => !!s.source?.official)
-      .map(({ ref, source }) => ({ ref, title: source.title, publisher: source.publisher, url: source.url, retrieved: source.retrieved }));
+      .map(({ ref, source }) => ({
+        ref,
+        title: source.title,
+        publisher: source.publisher,
+        url: source.url,
+        retrieved: source.retrieved,
+      }));
     const rank = (p: string) => (/Immigration Department/i.test(p) ? 0 : /GovHK/i.test(p) ? 1 : 2);
     return list.sort((a, b) => rank(a.publisher) - rank(b.publisher) || a.title.localeCompare(b.title));
   }

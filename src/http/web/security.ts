@@ -28,7 +28,11 @@ export function webSecrets(secret: string | undefined = process.env.ROUTEWISE_SE
     source = 'random';
   }
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', master, 'routewise-web', info, 32));
-  return { draftKey: derive('draft-cookie-v1'), cookieKey: derive('csrf-cookie-v1').toString('base64url'), source };
+  return {
+    draftKey: derive('draft-cookie-v1'),
+    cookieKey: derive('csrf-cookie-v1').toString('base64url'),
+    source,
+  };
 }
 
 export function isHttps(c: Context): boolean {
@@ -153,11 +157,16 @@ function sameText(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** Whether the request comes from this site: Origin (when sent) names this host, and not cross-site. */
+/**
+ * Whether the request comes from this site: not marked cross-site by the browser, and its Origin
+ * (when it names one) is this host. Under `Referrer-Policy: no-referrer` browsers send
+ * `Origin: null` for their own form posts, so "null" proves nothing either way: the token decides.
+ */
 export function sameOrigin(c: Context): boolean {
-  if (c.req.header('sec-fetch-site') === 'cross-site') return false;
+  const site = c.req.header('sec-fetch-site');
+  if (site === 'cross-site' || site === 'same-site') return false;
   const origin = c.req.header('origin');
-  if (origin === undefined) return true;
+  if (origin === undefined || origin === 'null') return true;
   try {
     const host = c.req.header('x-forwarded-host') ?? c.req.header('host') ?? new URL(c.req.url).host;
     return new URL(origin).host === host;
@@ -167,7 +176,11 @@ export function sameOrigin(c: Context): boolean {
 }
 
 /** Checks a POST: same origin, and the form's token equals the signed cookie's. */
-export async function verifyCsrf(c: Context, secrets: WebSecrets, form: Record<string, unknown>): Promise<boolean> {
+export async function verifyCsrf(
+  c: Context,
+  secrets: WebSecrets,
+  form: Record<string, unknown>,
+): Promise<boolean> {
   if (!sameOrigin(c)) return false;
   const cookie = await getSignedCookie(c, secrets.cookieKey, CSRF_COOKIE);
   const field = form[CSRF_FIELD];

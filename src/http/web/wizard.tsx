@@ -21,7 +21,17 @@ import {
 } from '../../flows/index.ts';
 import type { RouteRules } from '../../rules/types.ts';
 import { Button, ErrorSummary, Form, Notice, Radios, SummaryList } from './components.tsx';
-import { answersOf, clearDraft, type Draft, loadDraft, newDraft, type PageContext, pageContext, saveDraft, type WebEnv } from './context.ts';
+import {
+  answersOf,
+  clearDraft,
+  type Draft,
+  loadDraft,
+  newDraft,
+  type PageContext,
+  pageContext,
+  saveDraft,
+  type WebEnv,
+} from './context.ts';
 import { addYearsToDay, hongKongDay } from './dates.ts';
 import { answerToRaw, type FieldError, type ParseContext, parseAnswer, type Raw } from './forms.ts';
 import type { T } from './i18n.ts';
@@ -113,7 +123,12 @@ export function parseContext(env: WebEnv, w: Wizard, t: T, keyBase: string): Par
 
 /** Cross-field checks of a list item (a job must not end before it starts). */
 function checkItem(node: ListNode, answer: Answer): FieldError[] {
-  if (node.id === 'work-periods' && typeof answer.from === 'string' && typeof answer.to === 'string' && answer.to !== 'present') {
+  if (
+    node.id === 'work-periods' &&
+    typeof answer.from === 'string' &&
+    typeof answer.to === 'string' &&
+    answer.to !== 'present'
+  ) {
     if (answer.to < answer.from) return [{ field: 'to', anchor: 'to-month', key: 'error.month.order' }];
   }
   return [];
@@ -138,7 +153,14 @@ function questionHint(t: T, node: FlowNode): string | undefined {
   return t.has(key) ? t.dyn(key) : undefined;
 }
 
-async function showQuestion(c: Context, env: WebEnv, w: Wizard, node: QuestionNode, raw: Raw | undefined, errors: FieldError[]) {
+async function showQuestion(
+  c: Context,
+  env: WebEnv,
+  w: Wizard,
+  node: QuestionNode,
+  raw: Raw | undefined,
+  errors: FieldError[],
+) {
   const ctx = await pageContext(c, env);
   const { t } = ctx;
   const draft = loadDraft(c, env, w.flow.routeId);
@@ -199,9 +221,29 @@ async function showListSummary(c: Context, env: WebEnv, w: Wizard, node: ListNod
   if (list.items.length === 0) return c.redirect(withChange(`${w.base}/${node.id}/add`, change), 303);
   const full = list.items.length >= node.maxItems;
   const title = t.dyn(`q.${node.id}.title`);
-  const errors = error ? [{ href: `#${error.anchor}`, text: t('error.item', { label: t.dyn(`q.${node.id}.addAnother`), message: t(error.key, error.params) }) }] : [];
+  const errors = error
+    ? [
+        {
+          href: `#${error.anchor}`,
+          text: t('error.item', {
+            label: t.dyn(`q.${node.id}.addAnother`),
+            message: t(error.key, error.params),
+          }),
+        },
+      ]
+    : [];
   const page = (
-    <Layout t={t} title={error ? `${t('word.error')} ${title}` : title} url={ctx.url} section="assess" before={<a class="back-link" href={backFrom(w, answers, node.id, change)}>{t('word.back')}</a>}>
+    <Layout
+      t={t}
+      title={error ? `${t('word.error')} ${title}` : title}
+      url={ctx.url}
+      section="assess"
+      before={
+        <a class="back-link" href={backFrom(w, answers, node.id, change)}>
+          {t('word.back')}
+        </a>
+      }
+    >
       <ErrorSummary t={t} errors={errors} />
       <p class="caption">{progress(t, w, answers, node.id)}</p>
       <h1>{t.dyn(`q.${node.id}.summary`, { n: list.items.length })}</h1>
@@ -219,7 +261,11 @@ async function showListSummary(c: Context, env: WebEnv, w: Wizard, node: ListNod
                 {t('word.change')}
                 <span class="visually-hidden"> {t.dyn(`q.${node.id}.item`, { n: i + 1 })}</span>
               </a>
-              <Form action={withChange(`${w.base}/${node.id}/${i + 1}/remove`, change)} csrf={ctx.csrf} class="inline-form">
+              <Form
+                action={withChange(`${w.base}/${node.id}/${i + 1}/remove`, change)}
+                csrf={ctx.csrf}
+                class="inline-form"
+              >
                 <button type="submit" class="link-button">
                   {t('word.remove')}
                   <span class="visually-hidden"> {t.dyn(`q.${node.id}.item`, { n: i + 1 })}</span>
@@ -262,9 +308,14 @@ async function postListSummary(c: Context, env: WebEnv, w: Wizard, node: ListNod
   const draft = loadDraft(c, env, w.flow.routeId) ?? newDraft(env, w.flow.routeId);
   const list = listOf(draft.answers, node);
   const choice = raw.addAnother;
-  if (choice === 'yes' && list.items.length < node.maxItems) return c.redirect(withChange(`${w.base}/${node.id}/add`, change), 303);
+  if (choice === 'yes' && list.items.length < node.maxItems)
+    return c.redirect(withChange(`${w.base}/${node.id}/add`, change), 303);
   if (choice !== 'no' && choice !== 'yes') {
-    return showListSummary(c, env, w, node, { field: 'addAnother', anchor: 'addAnother', key: 'error.addAnother' });
+    return showListSummary(c, env, w, node, {
+      field: 'addAnother',
+      anchor: 'addAnother',
+      key: 'error.addAnother',
+    });
   }
   if (list.items.length === 0) return c.redirect(withChange(`${w.base}/${node.id}/add`, change), 303);
   draft.answers = { ...draft.answers, [node.id]: { items: list.items, done: true } };
@@ -279,15 +330,27 @@ function itemIndex(c: Context, list: ListAnswer): number | undefined {
   return Number.isInteger(n) && n >= 1 && n <= list.items.length ? n - 1 : undefined;
 }
 
-async function showItem(c: Context, env: WebEnv, w: Wizard, node: ListNode, index: number | undefined, raw: Raw | undefined, errors: FieldError[]) {
+async function showItem(
+  c: Context,
+  env: WebEnv,
+  w: Wizard,
+  node: ListNode,
+  index: number | undefined,
+  raw: Raw | undefined,
+  errors: FieldError[],
+) {
   const ctx = await pageContext(c, env);
   const { t } = ctx;
   const answers = answersOf(loadDraft(c, env, w.flow.routeId));
   const list = listOf(answers, node);
   const change = isChange(c);
   const current = index === undefined ? undefined : list.items[index];
-  const title = index === undefined ? t.dyn(`q.${node.id}.add`) : t.dyn(`q.${node.id}.edit`, { n: index + 1 });
-  const back = list.items.length > 0 ? withChange(`${w.base}/${node.id}`, change) : backFrom(w, answers, node.id, change);
+  const title =
+    index === undefined ? t.dyn(`q.${node.id}.add`) : t.dyn(`q.${node.id}.edit`, { n: index + 1 });
+  const back =
+    list.items.length > 0
+      ? withChange(`${w.base}/${node.id}`, change)
+      : backFrom(w, answers, node.id, change);
   const action = withChange(`${w.base}/${node.id}/${index === undefined ? 'add' : index + 1}`, change);
   const page = (
     <QuestionPage
@@ -369,13 +432,17 @@ async function showStart(c: Context, env: WebEnv, w: Wizard) {
       <p>{t('result.notApproval')}</p>
       {draft ? (
         <p>
-          <a class="button button--start" href={resume ? nodeHref(w, resume) : `${w.base}/check`} role="button" draggable="false">
+          <a
+            class="button button--start"
+            href={resume ? nodeHref(w, resume) : `${w.base}/check`}
+            draggable="false"
+          >
             {t('wizard.resume')}
           </a>
         </p>
       ) : (
         <p>
-          <a class="button button--start" href={nodeHref(w, first)} role="button" draggable="false">
+          <a class="button button--start" href={nodeHref(w, first)}>
             {t('wizard.start.button')}
           </a>
         </p>
@@ -398,7 +465,11 @@ export function ClearForm(props: { t: T; csrf: string; base: string }) {
 }
 
 export function checkRows(t: T, w: Wizard, answers: Answers, change: boolean) {
-  const rows: Array<{ key: string; value: string | ReturnType<typeof Lines>; action?: { href: string; text: string; hidden: string } }> = [];
+  const rows: Array<{
+    key: string;
+    value: string | ReturnType<typeof Lines>;
+    action?: { href: string; text: string; hidden: string };
+  }> = [];
   for (const node of path(w.flow, answers)) {
     const a = answers[node.id];
     if (node.kind === 'list') {
@@ -408,7 +479,11 @@ export function checkRows(t: T, w: Wizard, answers: Answers, change: boolean) {
         rows.push({
           key,
           value: <Lines lines={answerLines(t, node.id, node.item, item)} />,
-          action: { href: withChange(`${w.base}/${node.id}/${i + 1}`, change), text: t('word.change'), hidden: key },
+          action: {
+            href: withChange(`${w.base}/${node.id}/${i + 1}`, change),
+            text: t('word.change'),
+            hidden: key,
+          },
         });
       });
       continue;
@@ -455,12 +530,24 @@ async function showCheck(c: Context, env: WebEnv, w: Wizard) {
   if (missing) return c.redirect(nodeHref(w, missing), 303);
   const last = path(w.flow, draft.answers).at(-1);
   const page = (
-    <Layout t={t} title={t('check.title')} url={ctx.url} section="assess" before={last ? <a class="back-link" href={nodeHref(w, last)}>{t('word.back')}</a> : null}>
+    <Layout
+      t={t}
+      title={t('check.title')}
+      url={ctx.url}
+      section="assess"
+      before={
+        last ? (
+          <a class="back-link" href={nodeHref(w, last)}>
+            {t('word.back')}
+          </a>
+        ) : null
+      }
+    >
       <h1>{t('check.title')}</h1>
       <p>{t('check.lead')}</p>
       <SummaryList rows={checkRows(t, w, draft.answers, true)} />
       <p>
-        <a class="button" href={`${w.base}/result`} role="button" draggable="false">
+        <a class="button" href={`${w.base}/result`}>
           {t('check.submit')}
         </a>
       </p>
@@ -484,11 +571,13 @@ export function registerWizard(app: Hono, env: WebEnv, resultRoutes: (app: Hono)
       const node = w ? findNode(w.flow, c.req.param('node') ?? '') : undefined;
       return w && node ? handler(c, w, node) : c.notFound();
     };
-  const withList =
-    (handler: (c: Context, w: Wizard, node: ListNode) => Response | Promise<Response>) =>
+  const withList = (handler: (c: Context, w: Wizard, node: ListNode) => Response | Promise<Response>) =>
     withNode((c, w, node) => (node.kind === 'list' ? handler(c, w, node) : c.notFound()));
 
-  app.get('/assess/:route', withWizard((c, w) => showStart(c, env, w)));
+  app.get(
+    '/assess/:route',
+    withWizard((c, w) => showStart(c, env, w)),
+  );
   app.post(
     '/assess/:route/clear',
     withWizard((c, w) => {
@@ -496,28 +585,49 @@ export function registerWizard(app: Hono, env: WebEnv, resultRoutes: (app: Hono)
       return c.redirect(`${w.base}?cleared=1`, 303);
     }),
   );
-  app.get('/assess/:route/check', withWizard((c, w) => showCheck(c, env, w)));
+  app.get(
+    '/assess/:route/check',
+    withWizard((c, w) => showCheck(c, env, w)),
+  );
   resultRoutes(app);
   app.get(
     '/assess/:route/:node',
-    withNode((c, w, node) => (node.kind === 'list' ? showListSummary(c, env, w, node) : showQuestion(c, env, w, node, undefined, []))),
+    withNode((c, w, node) =>
+      node.kind === 'list' ? showListSummary(c, env, w, node) : showQuestion(c, env, w, node, undefined, []),
+    ),
   );
   app.post(
     '/assess/:route/:node',
-    withNode((c, w, node) => (node.kind === 'list' ? postListSummary(c, env, w, node) : postQuestion(c, env, w, node))),
+    withNode((c, w, node) =>
+      node.kind === 'list' ? postListSummary(c, env, w, node) : postQuestion(c, env, w, node),
+    ),
   );
-  app.get('/assess/:route/:node/add', withList((c, w, node) => showItem(c, env, w, node, undefined, undefined, [])));
-  app.post('/assess/:route/:node/add', withList((c, w, node) => postItem(c, env, w, node, false)));
+  app.get(
+    '/assess/:route/:node/add',
+    withList((c, w, node) => showItem(c, env, w, node, undefined, undefined, [])),
+  );
+  app.post(
+    '/assess/:route/:node/add',
+    withList((c, w, node) => postItem(c, env, w, node, false)),
+  );
   app.get(
     '/assess/:route/:node/:n{[0-9]{1,3}}',
     withList((c, w, node) => {
       const list = listOf(answersOf(loadDraft(c, env, w.flow.routeId)), node);
       const index = itemIndex(c, list);
-      return index === undefined ? c.redirect(`${w.base}/${node.id}`, 303) : showItem(c, env, w, node, index, undefined, []);
+      return index === undefined
+        ? c.redirect(`${w.base}/${node.id}`, 303)
+        : showItem(c, env, w, node, index, undefined, []);
     }),
   );
-  app.post('/assess/:route/:node/:n{[0-9]{1,3}}', withList((c, w, node) => postItem(c, env, w, node, true)));
-  app.post('/assess/:route/:node/:n{[0-9]{1,3}}/remove', withList((c, w, node) => removeItem(c, env, w, node)));
+  app.post(
+    '/assess/:route/:node/:n{[0-9]{1,3}}',
+    withList((c, w, node) => postItem(c, env, w, node, true)),
+  );
+  app.post(
+    '/assess/:route/:node/:n{[0-9]{1,3}}/remove',
+    withList((c, w, node) => removeItem(c, env, w, node)),
+  );
 }
 
 export { isAnswered, type PageContext };
