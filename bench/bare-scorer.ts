@@ -149,58 +149,69 @@ function spanYears(startDay: number, endDay: number): number {
   return whole + (endDay - anniversary) / (next - anniversary);
 }
 
-/** Years covered by [start, end) spans, overlaps counted once. */
-function mergedYears(spans: number[][]): number {
-  if (spans.length === 0) return 0;
-  spans.sort((a, b) => (a[0] as number) - (b[0] as number));
-  let years = 0;
-  let start = (spans[0] as number[])[0] as number;
-  let end = (spans[0] as number[])[1] as number;
-  for (let i = 1; i < spans.length; i++) {
-    const s = (spans[i] as number[])[0] as number;
-    const e = (spans[i] as number[])[1] as number;
-    if (s > end) {
-      years += spanYears(start, end);
-      start = s;
-      end = e;
-    } else if (e > end) {
-      end = e;
-    }
-  }
-  return years + spanYears(start, end);
-}
-
 const lo = (v: boolean | 'unknown'): number => (v === true ? 1 : 0);
 const hi = (v: boolean | 'unknown'): number => (v === false ? 0 : 1);
 
-/** Work years per kind of experience: [graduate, multinational, specified field, international]. */
+/**
+ * Work years of the four kinds (graduate, multinational, specified field, international), each as
+ * definite and possible years: eight unions of [start, end) day spans, overlapping days counted
+ * once, built in one pass over the periods sorted by start.
+ */
 function workYears(periods: readonly WorkPeriod[], on: Day, into: GptFacts): void {
-  const definite: number[][][] = [[], [], [], []];
-  const possible: number[][][] = [[], [], [], []];
+  const spans: Array<{ start: number; end: number; bits: number }> = [];
+  let ordered = true;
   for (const p of periods) {
     const start = parseDay(p.from).epochDay;
     const end = Math.min(p.to === 'present' ? on.epochDay : parseDay(p.to).epochDay + 1, on.epochDay);
     if (end <= start) continue;
-    const span = [start, end];
     const gLo = lo(p.graduateLevel);
     const gHi = hi(p.graduateLevel);
     const fieldLo = p.field === 'unknown' || p.field === 'other' ? 0 : 1;
     const fieldHi = p.field === 'other' ? 0 : 1;
-    const los = [gLo, gLo & lo(p.multinationalOrRenowned), gLo & fieldLo, gLo & lo(p.international)];
-    const his = [gHi, gHi & hi(p.multinationalOrRenowned), gHi & fieldHi, gHi & hi(p.international)];
-    for (let k = 0; k < 4; k++) {
-      if (los[k] === 1) (definite[k] as number[][]).push(span);
-      if (his[k] === 1) (possible[k] as number[][]).push(span);
+    // Bits 0-3: definitely of each kind; bits 4-7: possibly.
+    const bits =
+      gLo |
+      ((gLo & lo(p.multinationalOrRenowned)) << 1) |
+      ((gLo & fieldLo) << 2) |
+      ((gLo & lo(p.international)) << 3) |
+      (gHi << 4) |
+      ((gHi & hi(p.multinationalOrRenowned)) << 5) |
+      ((gHi & fieldHi) << 6) |
+      ((gHi & hi(p.international)) << 7);
+    const last = spans[spans.length - 1];
+    if (last && start < last.start) ordered = false;
+    spans.push({ start, end, bits });
+  }
+  if (!ordered) spans.sort((a, b) => a.start - b.start);
+  const years = [0, 0, 0, 0, 0, 0, 0, 0];
+  const from = [0, 0, 0, 0, 0, 0, 0, 0];
+  const to = new Array<number>(8).fill(Number.NEGATIVE_INFINITY);
+  for (const span of spans) {
+    for (let k = 0; k < 8; k++) {
+      if (((span.bits >> k) & 1) === 0) continue;
+      const end = to[k] as number;
+      if (end === Number.NEGATIVE_INFINITY) {
+        from[k] = span.start;
+        to[k] = span.end;
+      } else if (span.start > end) {
+        years[k] = (years[k] as number) + spanYears(from[k] as number, end);
+        from[k] = span.start;
+        to[k] = span.end;
+      } else if (span.end > end) {
+        to[k] = span.end;
+      }
     }
   }
-  into.graduateYearsLo = mergedYears(definite[0] as number[][]);
-  into.graduateYearsHi = mergedYears(possible[0] as number[][]);
-  into.multinationalYearsLo = mergedYears(definite[1] as number[][]);
-  into.multinationalYearsHi = mergedYears(possible[1] as number[][]);
-  into.specifiedFieldYearsLo = mergedYears(definite[2] as number[][]);
-  into.specifiedFieldYearsHi = mergedYears(possible[2] as number[][]);
-  into.internationalYearsLo = mergedYears(definite[3] as number[][]);
-  into.internationalYearsHi = mergedYears(possible[3] as number[][]);
+  const total = (k: number) =>
+    to[k] === Number.NEGATIVE_INFINITY ? 0 : (years[k] as number) + spanYears(from[k] as number, to[k] as number);
+  into.graduateYearsLo = total(0);
+  into.graduateYearsHi = total(4);
+  into.multinationalYearsLo = total(1);
+  into.multinationalYearsHi = total(5);
+  into.specifiedFieldYearsLo = total(2);
+  into.specifiedFieldYearsHi = total(6);
+  into.internationalYearsLo = total(3);
+  into.internationalYearsHi = total(7);
 }
 
 function totals(value: number | 'unknown'): [number, number] {

@@ -108,13 +108,25 @@ export function message(lang: Lang, key: EngineMessageKey, params?: Record<strin
  * Intl.NumberFormat, which was a large part of an explained assessment's cost.
  */
 function formatPlain(n: number): string {
-  const decimal = String(n);
-  const point = decimal.indexOf('.');
-  let whole = point === -1 ? decimal : decimal.slice(0, point);
-  let tenth = point === -1 ? 0 : decimal.charCodeAt(point + 1) - 48;
-  if (point !== -1 && decimal.charCodeAt(point + 2) >= 53 /* "5" to "9" */ && ++tenth === 10) {
-    tenth = 0;
-    whole = String(Number(whole) + 1);
+  let whole: string;
+  let tenth: number;
+  const scaled = n * 10;
+  const rest = scaled - Math.floor(scaled);
+  if (n < 1e9 && Math.abs(rest - 0.5) > 1e-4) {
+    // Clear of a tie (…x5), where the binary value and its shortest decimal round the same way:
+    // no need to write the decimal out, which is the slow part for a fraction such as work years.
+    const tenths = Math.floor(scaled) + (rest > 0.5 ? 1 : 0);
+    tenth = tenths % 10;
+    whole = String((tenths - tenth) / 10);
+  } else {
+    const decimal = String(n);
+    const point = decimal.indexOf('.');
+    whole = point === -1 ? decimal : decimal.slice(0, point);
+    tenth = point === -1 ? 0 : decimal.charCodeAt(point + 1) - 48;
+    if (point !== -1 && decimal.charCodeAt(point + 2) >= 53 /* "5" to "9" */ && ++tenth === 10) {
+      tenth = 0;
+      whole = String(Number(whole) + 1);
+    }
   }
   for (let at = whole.length - 3; at > 0; at -= 3) whole = `${whole.slice(0, at)},${whole.slice(at)}`;
   return tenth === 0 ? whole : `${whole}.${tenth}`;

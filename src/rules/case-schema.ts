@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { categoryNames, measureNames } from '../engine/measures.ts';
@@ -164,7 +164,10 @@ export interface CaseRules {
 
 interface Parsed<T> {
   value: T;
+  /** For problems: relative to the working folder, so an editor opens it. */
   file: string;
+  /** For citations: relative to the rules root ("hk/qmas/evidence.yaml"), stable wherever Routewise runs. */
+  ruleFile: string;
   lineOf: (path: ReadonlyArray<PropertyKey>) => number;
 }
 
@@ -208,7 +211,7 @@ function parseFile<S extends z.ZodType>(
     }
     return undefined;
   }
-  return { value: result.data, file, lineOf };
+  return { value: result.data, file, ruleFile, lineOf };
 }
 
 function dated<T extends { id: string; from: string }>(
@@ -241,7 +244,7 @@ function dated<T extends { id: string; from: string }>(
     const next = versions[i + 1];
     return {
       ...v,
-      file: parsed.file,
+      file: parsed.ruleFile,
       fromMs: Date.parse(v.from),
       to: next?.from ?? null,
       toMs: next ? Date.parse(next.from) : null,
@@ -349,10 +352,11 @@ function deepFreeze<T>(value: T): T {
  */
 export function loadCaseRules(dir: string, routeId: string): CaseRules {
   const problems: RuleProblem[] = [];
-  const sourcesFile = parseFile(join(dir, '..', 'sources.yaml'), SourcesFile, problems);
+  const root = join(dir, '..', '..');
+  const sourcesFile = parseFile(join(dir, '..', 'sources.yaml'), SourcesFile, problems, root);
   const sources = sourcesFile?.value.sources ?? {};
-  const evidence = parseFile(join(dir, 'evidence.yaml'), EvidenceFile, problems);
-  const tracker = parseFile(join(dir, 'tracker.yaml'), TrackerFile, problems);
+  const evidence = parseFile(join(dir, 'evidence.yaml'), EvidenceFile, problems, root);
+  const tracker = parseFile(join(dir, 'tracker.yaml'), TrackerFile, problems, root);
 
   if (sourcesFile) {
     if (evidence) checkRefs(evidence, sources, problems);

@@ -132,7 +132,8 @@ function FeesTable(props: {
   return (
     <>
       <p>{t('result.fees.persons', { n: props.persons })}</p>
-      <div class="table-wrap">
+      {/* Focusable so a keyboard can scroll a table wider than a phone. */}
+      <section class="table-wrap" tabindex={0} aria-label={t('word.table', { name: t('result.fees') })}>
         <table class="table">
           <caption class="visually-hidden">{t('result.fees')}</caption>
           <thead>
@@ -177,7 +178,7 @@ function FeesTable(props: {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </section>
       <p class="small">{props.regime}</p>
     </>
   );
@@ -221,7 +222,7 @@ function Steps(props: { t: T; steps: readonly NextStep[] }) {
 export function RulesUsedTable(props: { t: T; rules: RouteRules; used: readonly RuleVersionUsed[] }) {
   const { t } = props;
   return (
-    <div class="table-wrap">
+    <section class="table-wrap" tabindex={0} aria-label={t('word.table', { name: t('result.rulesUsed') })}>
       <table class="table">
         <caption class="visually-hidden">{t('result.rulesUsed')}</caption>
         <thead>
@@ -247,7 +248,7 @@ export function RulesUsedTable(props: { t: T; rules: RouteRules; used: readonly 
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 

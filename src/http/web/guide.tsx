@@ -625,31 +625,33 @@ export function GuidePage(props: GuideInput) {
         <p>{t('guide.changes.lead')}</p>
         <details>
           <summary>{t('guide.changes.show', { n: changes.length })}</summary>
-          <table class="table">
-            <caption class="visually-hidden">{t('guide.changes')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('result.rulesUsed.period')}</th>
-                <th scope="col">{t('result.rulesUsed.part')}</th>
-                <th scope="col">{t('result.rulesUsed.version')}</th>
-                <th scope="col">{t('result.rulesUsed.confidence')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {changes.map((c) => (
+          <section class="table-wrap" tabindex={0} aria-label={t('word.table', { name: t('guide.changes') })}>
+            <table class="table">
+              <caption class="visually-hidden">{t('guide.changes')}</caption>
+              <thead>
                 <tr>
-                  <td>{t.moment(c.from)}</td>
-                  <td>{partName(t, rules, c.part)}</td>
-                  <td>
-                    <code>{c.id}</code>
-                  </td>
-                  <td>
-                    <ConfidenceTag t={t} confidence={c.confidence} />
-                  </td>
+                  <th scope="col">{t('result.rulesUsed.period')}</th>
+                  <th scope="col">{t('result.rulesUsed.part')}</th>
+                  <th scope="col">{t('result.rulesUsed.version')}</th>
+                  <th scope="col">{t('result.rulesUsed.confidence')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {changes.map((c) => (
+                  <tr>
+                    <td>{t.moment(c.from)}</td>
+                    <td>{partName(t, rules, c.part)}</td>
+                    <td>
+                      <code>{c.id}</code>
+                    </td>
+                    <td>
+                      <ConfidenceTag t={t} confidence={c.confidence} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
         </details>
       </section>
     </>
@@ -659,7 +661,7 @@ export function GuidePage(props: GuideInput) {
   const reviewed = collector.latestRetrieved();
 
   return (
-    <Layout t={t} title={`${name} (${short})`} url={props.url} section="guide">
+    <Layout t={t} title={t('guide.title', { name, short })} url={props.url} section="guide">
       <h1>{t('guide.title', { name, short })}</h1>
       <p class="lead">{t('guide.lead', { date: t.date(today) })}</p>
       <p>
