@@ -42,7 +42,7 @@ const rules = rulesDir ? loadRoute(rulesDir) : shippedRoute('hk.qmas');
 const profiles = benchProfiles();
 const MASK = profiles.length - 1;
 if ((profiles.length & MASK) !== 0) throw new Error('the profile count must be a power of two');
-// A collection before each timed round and around the memory counts.
+// For the memory counts, after the timings.
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 const jre = jsonRulesEngineScorer();
@@ -206,8 +206,6 @@ const median = (xs: readonly number[]): number => {
   return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 interface Timing {
   name: string;
   /** From the median round's wall-clock time. */
@@ -230,16 +228,14 @@ async function measure(): Promise<Record<string, Timing>> {
       Math.max(1, Math.round((rate * ROUND_MS) / 1000 / profiles.length)) * profiles.length,
     );
   }
-  // Rounds are interleaved (a round of each competitor in turn) so drift affects all alike; a
-  // collection and a short pause before each round keep one competitor's garbage and any
-  // background work of the native engine out of the next one's time.
+  // Rounds are interleaved (a round of each competitor in turn) so drift affects all alike. No
+  // collection is forced between rounds: V8 shrinks the young generation after a forced full
+  // collection, which more than doubled the time of the next round of an allocating competitor.
   const wall = new Map<string, number[]>(competitors.map((c) => [c.key, []]));
   const cpu = new Map<string, number[]>(competitors.map((c) => [c.key, []]));
   for (let r = 0; r < ROUNDS; r++) {
     for (const c of competitors) {
       const n = perRound.get(c.key) as number;
-      gc();
-      await sleep(10);
       const time = await timed(c, n, r);
       wall.get(c.key)?.push(time.wall / n);
       cpu.get(c.key)?.push(time.cpu / n);

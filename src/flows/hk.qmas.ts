@@ -421,9 +421,93 @@ export function qmasProfile(answers: Answers): Profile {
   };
 }
 
+/** The wizard's answers that a profile stands for: what the check page and a saved case show. */
+export function qmasAnswers(profile: Profile): Answers {
+  const a: Record<string, Answer | ListAnswer> = {};
+  const p = profile.person;
+  a['date-of-birth'] = { dateOfBirth: p.dateOfBirth };
+  a.nationality = { nationality: p.nationality };
+  a['mainland-resident'] = { mainlandResident: p.mainlandResident };
+  if (p.prcPassportAbroad !== 'not_applicable' && asksPrcPassport(a)) {
+    const x = p.prcPassportAbroad;
+    a['prc-passport'] =
+      x === DONT_KNOW
+        ? { appliesFromOverseas: DONT_KNOW, overseasPermanentResidence: DONT_KNOW, livedOverseasAtLeastOneYear: DONT_KNOW }
+        : { ...x };
+  }
+  a['self-supporting'] = { selfSupporting: profile.character.selfSupporting };
+  a['criminal-record'] = { criminalRecord: profile.character.criminalRecord };
+  a['adverse-immigration-record'] = { adverseImmigrationRecord: profile.character.adverseImmigrationRecord };
+  const degrees = profile.education.degrees;
+  a['has-degree'] = { hasDegree: degrees === DONT_KNOW ? DONT_KNOW : degrees.length > 0 };
+  if (degrees !== DONT_KNOW && degrees.length > 0) {
+    a.degrees = {
+      done: true,
+      items: degrees.map((d) => ({
+        level: d.level,
+        institution: d.institution,
+        subject: d.subject,
+        eligibleUniversity: d.eligibleUniversity,
+        stem: d.stem,
+        renownedInstitution: d.renownedInstitution,
+        yearAwarded: d.yearAwarded,
+      })),
+    };
+  }
+  a['professional-qualification'] = { professionalQualification: profile.education.professionalQualification };
+  a['languages-chinese'] = { ...profile.languages.chinese };
+  a['languages-english'] = { ...profile.languages.english };
+  const others = profile.languages.others;
+  a['languages-other'] = {
+    others: others === DONT_KNOW ? DONT_KNOW : others.filter((l) => l.written === true && l.spoken === true).map((l) => l.language),
+  };
+  const work = profile.work;
+  a.work = { format: work === DONT_KNOW ? DONT_KNOW : work.kind };
+  if (work !== DONT_KNOW && work.kind === 'periods') {
+    a['work-periods'] = {
+      done: true,
+      items: work.periods.map((w) => ({
+        from: w.from.slice(0, 7),
+        to: w.to === 'present' ? 'present' : w.to.slice(0, 7),
+        graduateLevel: w.graduateLevel,
+        seniorRole: w.seniorRole,
+        multinationalOrRenowned: w.multinationalOrRenowned,
+        field: w.field,
+        international: w.international,
+      })),
+    };
+  } else if (work !== DONT_KNOW) {
+    const { kind: _kind, ...years } = work;
+    a['work-totals'] = years;
+  }
+  a.income = { lastYearHKD: profile.income.lastYearHKD };
+  a.business = { ownsBusiness: profile.business.ownsBusiness };
+  if (profile.business.ownsBusiness === true) a['business-profit'] = { profitHKD: profile.business.businessProfitLastYearHKD };
+  a['listed-company'] = { ownsListedCompany: profile.business.ownsListedCompany };
+  const talent = profile.talentList;
+  a['talent-list'] = { meets: talent === DONT_KNOW ? DONT_KNOW : talent !== 'none' };
+  if (talent !== DONT_KNOW && talent !== 'none') a['talent-list-profession'] = { profession: talent.profession };
+  a.achievements = { ...profile.achievements };
+  a['family-in-hong-kong'] = { hkPermanentResidentInHongKong: profile.family.hkPermanentResidentInHongKong };
+  const dependants = profile.dependants;
+  a['has-dependants'] = { hasDependants: dependants === DONT_KNOW ? DONT_KNOW : dependants.length > 0 };
+  if (dependants !== DONT_KNOW && dependants.length > 0) {
+    a.dependants = {
+      done: true,
+      items: dependants.map((d) => {
+        const { relation, dateOfBirth, nationality, mainlandResident } = d;
+        const common = { relation, dateOfBirth, nationality, mainlandResident };
+        return d.relation === 'child' ? { ...common, married: d.married } : { ...common, hasDegree: d.hasDegree };
+      }),
+    };
+  }
+  return a;
+}
+
 export const qmasFlow: Flow = {
   routeId: 'hk.qmas',
   nodes: qmasNodes,
   submissionNode: 'submission-date',
   toProfile: qmasProfile,
+  fromProfile: qmasAnswers,
 };

@@ -94,6 +94,11 @@ export interface Flow {
    * ignored, so changing an earlier answer never leaves stale facts behind.
    */
   toProfile(answers: Answers): Profile;
+  /**
+   * The answers a profile stands for (the inverse of toProfile, for showing or editing a saved
+   * profile): toProfile(fromProfile(p)) equals p for any profile the flow can produce.
+   */
+  fromProfile(profile: Profile): Answers;
 }
 
 export function isListAnswer(a: Answer | ListAnswer | undefined): a is ListAnswer {

@@ -109,7 +109,8 @@ export function subsetFont(id: FamilyId, key: string, weight: Weight): fontkit.F
   if (cached) return cached;
   const info = family(id);
   const path = join(info.dir, `${info.file}-${subsetName(key)}-wght-normal.woff2`);
-  if (typeof woff2.decompress !== 'function') throw new Error('fonts are not ready: await fontsReady() first');
+  if (typeof woff2.decompress !== 'function')
+    throw new Error('fonts are not ready: await fontsReady() first');
   const ttf = woff2.decompress(readFileSync(path));
   if (ttf === false) throw new Error(`cannot decode the font file ${path}`);
   const base = fontkit.create(Buffer.from(ttf)) as fontkit.Font;
@@ -120,7 +121,9 @@ export function subsetFont(id: FamilyId, key: string, weight: Weight): fontkit.F
   const createSubset = font.createSubset.bind(font);
   Object.defineProperty(font, 'createSubset', {
     value: () => {
-      const subset = createSubset() as unknown as { glyphEncoder: { encodeSimple: typeof encodeSimpleGlyph } };
+      const subset = createSubset() as unknown as {
+        glyphEncoder: { encodeSimple: typeof encodeSimpleGlyph };
+      };
       subset.glyphEncoder = { encodeSimple: encodeSimpleGlyph };
       return subset;
     },
@@ -198,7 +201,8 @@ export function encodeSimpleGlyph(path: GlyphPath): Uint8Array {
       ys.push(Math.round(c.args[j + 1] as number));
       flags.push(c.command === 'quadraticCurveTo' && j === 0 ? 0 : ON_CURVE);
     }
-    if (c.command === 'closePath' && xs.length > 0 && ends[ends.length - 1] !== xs.length - 1) ends.push(xs.length - 1);
+    if (c.command === 'closePath' && xs.length > 0 && ends[ends.length - 1] !== xs.length - 1)
+      ends.push(xs.length - 1);
   }
   if (xs.length > 0 && ends[ends.length - 1] !== xs.length - 1) ends.push(xs.length - 1);
   if (xs.length === 0) return new Uint8Array(0);

@@ -31,11 +31,17 @@ interface Atom<S> {
 /** Splits one piece into atoms: CJK characters one by one, everything else word by word. */
 function atomsOf<S>(piece: Piece<S>, measure: (text: string, style: S) => number): Atom<S>[] {
   const out: Atom<S>[] = [];
-  const parts = piece.text.match(/[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]+\s*|\s+|[^]/gu) ?? [];
+  const parts =
+    piece.text.match(/[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]+\s*|\s+|[\s\S]/gu) ?? [];
   for (const part of parts) {
     const ink = part.trimEnd();
     const width = measure(part, piece.style);
-    out.push({ text: part, style: piece.style, width, inkWidth: ink === part ? width : measure(ink, piece.style) });
+    out.push({
+      text: part,
+      style: piece.style,
+      width,
+      inkWidth: ink === part ? width : measure(ink, piece.style),
+    });
   }
   return out;
 }
@@ -75,7 +81,8 @@ export function breakLines<S>(
   let used = 0;
   for (const group of groups) {
     const groupWidth = group.reduce((sum, a) => sum + a.width, 0);
-    const groupInk = groupWidth - (group[group.length - 1] as Atom<S>).width + (group[group.length - 1] as Atom<S>).inkWidth;
+    const groupInk =
+      groupWidth - (group[group.length - 1] as Atom<S>).width + (group[group.length - 1] as Atom<S>).inkWidth;
     if (line.length > 0 && used + groupInk > width) {
       lines.push(line);
       line = [];

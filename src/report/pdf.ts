@@ -115,7 +115,11 @@ class Writer {
    * One paragraph of spans, wrapped by `breakLines` and drawn line by line, a new page when the
    * next line does not fit; `at` places a single line instead (the footer), never breaking.
    */
-  para(spans: Span[] | string, options: ParaOptions = {}, at?: { x: number; y: number; width: number }): void {
+  para(
+    spans: Span[] | string,
+    options: ParaOptions = {},
+    at?: { x: number; y: number; width: number },
+  ): void {
     const { doc } = this;
     const list = typeof spans === 'string' ? [{ text: spans }] : spans;
     const size = options.size ?? 10;
@@ -125,14 +129,18 @@ class Writer {
       const weight = span.weight ?? options.weight ?? 'Regular';
       const color = span.color ?? options.color ?? colour.text;
       for (const run of runs(span.text, this.families)) {
-        pieces.push({ text: run.text, style: { font: this.font(run.family, run.key, weight), color, link: span.link } });
+        pieces.push({
+          text: run.text,
+          style: { font: this.font(run.family, run.key, weight), color, link: span.link },
+        });
       }
     }
     if (pieces.length === 0) return;
     const x = at ? at.x : this.left + indent;
     const width = at ? at.width : this.width - indent;
     const lineHeight = size * 1.5;
-    const measure = (text: string, style: PieceStyle) => doc.font(style.font).fontSize(size).widthOfString(text);
+    const measure = (text: string, style: PieceStyle) =>
+      doc.font(style.font).fontSize(size).widthOfString(text);
     const lines = at ? [pieces] : breakLines(pieces, width, measure);
     let y = at ? at.y : doc.y;
     for (const line of lines) {
@@ -161,7 +169,10 @@ class Writer {
   measure(text: string, size: number): number {
     let width = 0;
     for (const run of runs(text, this.families)) {
-      width += this.doc.font(this.font(run.family, run.key, 'Regular')).fontSize(size).widthOfString(run.text);
+      width += this.doc
+        .font(this.font(run.family, run.key, 'Regular'))
+        .fontSize(size)
+        .widthOfString(run.text);
     }
     return width;
   }
@@ -218,7 +229,9 @@ function moment(lang: Lang, iso: string, key: 'hkTime' | 'hkTimeShort' = 'hkTime
 }
 
 function range(lang: Lang, r: Range): string {
-  return r.min === r.max ? formatNumber(lang, r.min) : `${formatNumber(lang, r.min)}–${formatNumber(lang, r.max)}`;
+  return r.min === r.max
+    ? formatNumber(lang, r.min)
+    : `${formatNumber(lang, r.min)}–${formatNumber(lang, r.max)}`;
 }
 
 function money(lang: Lang, n: number): string {
@@ -238,7 +251,11 @@ function scoreLine(lang: Lang, score: Score): string {
         passMark: score.passMark,
       });
     case 'count':
-      return msg(lang, 'scoreCount', { met: range(lang, score.met), of: score.of, threshold: score.threshold });
+      return msg(lang, 'scoreCount', {
+        met: range(lang, score.met),
+        of: score.of,
+        threshold: score.threshold,
+      });
     case 'any':
       return msg(lang, 'scoreAny', { met: range(lang, score.met), of: score.of });
   }
@@ -251,7 +268,9 @@ function sources(w: Writer, citations: readonly Citation[], indent: number): voi
     w.para(
       [
         { text: `${msg(lang, 'source', { title: source.title })} (${kind})`, color: colour.muted },
-        ...(source.section ? [{ text: ` — ${msg(lang, 'section', { section: source.section })}`, color: colour.muted }] : []),
+        ...(source.section
+          ? [{ text: ` — ${msg(lang, 'section', { section: source.section })}`, color: colour.muted }]
+          : []),
       ],
       { size: 8.5, indent, gap: 0 },
     );
@@ -264,23 +283,34 @@ function criterion(w: Writer, c: CriterionResult): void {
   w.keepWithNext(60);
   w.para(
     [
-      { text: `${outcomeMark[c.outcome]} ${message(lang, `outcome.${c.outcome}`)}`, weight: 'Bold', color: colour[c.outcome] },
+      {
+        text: `${outcomeMark[c.outcome]} ${message(lang, `outcome.${c.outcome}`)}`,
+        weight: 'Bold',
+        color: colour[c.outcome],
+      },
       { text: `   ${c.label}`, weight: 'Bold' },
     ],
     { size: 10.5, gap: 0.1 },
   );
   const indent = 14;
   if (c.points) {
-    w.para(msg(lang, 'points', { points: range(lang, c.points), cap: c.points.cap }), { size: 9.5, indent, gap: 0.1 });
+    w.para(msg(lang, 'points', { points: range(lang, c.points), cap: c.points.cap }), {
+      size: 9.5,
+      indent,
+      gap: 0.1,
+    });
   }
   w.para(c.explanation, { size: 9.5, indent, gap: 0.1 });
   if (c.facts.length > 0) {
-    w.para(msg(lang, 'factsRead', { facts: c.facts.map((f) => f.display).join(message(lang, 'fact.separator')) }), {
-      size: 8.5,
-      indent,
-      gap: 0.1,
-      color: colour.muted,
-    });
+    w.para(
+      msg(lang, 'factsRead', { facts: c.facts.map((f) => f.display).join(message(lang, 'fact.separator')) }),
+      {
+        size: 8.5,
+        indent,
+        gap: 0.1,
+        color: colour.muted,
+      },
+    );
   }
   w.para(msg(lang, 'confidence', { confidence: msg(lang, `confidence.${c.confidence}`) }), {
     size: 8.5,
@@ -288,7 +318,8 @@ function criterion(w: Writer, c: CriterionResult): void {
     gap: 0.1,
     color: c.confidence === 'uncertain' ? colour.unknown : colour.muted,
   });
-  if (c.note) w.para(msg(lang, 'note', { note: c.note }), { size: 8.5, indent, gap: 0.1, color: colour.muted });
+  if (c.note)
+    w.para(msg(lang, 'note', { note: c.note }), { size: 8.5, indent, gap: 0.1, color: colour.muted });
   sources(w, c.sources, indent);
   w.doc.moveDown(0.3);
 }
@@ -298,12 +329,17 @@ function test(w: Writer, result: TestResult): void {
   w.heading(result.name, 3);
   w.para(
     [
-      { text: msg(lang, 'testStatus', { status: statusWord(lang, result.status) }), weight: 'Bold', color: colour[result.status] },
+      {
+        text: msg(lang, 'testStatus', { status: statusWord(lang, result.status) }),
+        weight: 'Bold',
+        color: colour[result.status],
+      },
       { text: `   ${scoreLine(lang, result.score)}` },
     ],
     { size: 10 },
   );
-  if (result.deciding.length > 0) w.para(msg(lang, 'deciding', { fields: result.deciding.join(', ') }), { size: 9.5 });
+  if (result.deciding.length > 0)
+    w.para(msg(lang, 'deciding', { fields: result.deciding.join(', ') }), { size: 9.5 });
   for (const c of result.criteria) criterion(w, c);
 }
 
@@ -313,13 +349,10 @@ function ruleVersion(w: Writer, v: RuleVersionUsed): void {
     ? msg(lang, 'rulePeriod', { from: moment(lang, v.from), to: moment(lang, v.to) })
     : msg(lang, 'rulePeriodOpen', { from: moment(lang, v.from) });
   w.keepWithNext(50);
-  w.para(
-    [
-      { text: `${v.part} · ${v.id}`, weight: 'Bold' },
-      { text: `   ${period}` },
-    ],
-    { size: 9.5, gap: 0.1 },
-  );
+  w.para([{ text: `${v.part} · ${v.id}`, weight: 'Bold' }, { text: `   ${period}` }], {
+    size: 9.5,
+    gap: 0.1,
+  });
   w.para(
     `${msg(lang, 'confidence', { confidence: msg(lang, `confidence.${v.confidence}`) })}   ·   ${msg(lang, 'ruleFile', { file: v.file })}`,
     { size: 8.5, indent: 14, gap: 0.1, color: v.confidence === 'uncertain' ? colour.unknown : colour.muted },
@@ -381,31 +414,61 @@ function write(w: Writer, a: Assessment, options: PdfOptions): void {
   w.heading(msg(lang, 'title'), 1);
   w.para([{ text: a.route.name, weight: 'Bold' }], { size: 13, gap: 0.3 });
   w.para(msg(lang, 'submittedLine', { at: submitted }), { size: 9, color: colour.muted, gap: 0 });
-  w.para(msg(lang, 'generatedLine', { at: moment(lang, options.generatedAt) }), { size: 9, color: colour.muted, gap: 0.8 });
-  w.notice(msg(lang, 'independence'), a.disclaimer, colour.link);
-  w.para([{ text: msg(lang, 'labelled', { label: msg(lang, 'officialPages') }) }, { text: OFFICIAL_PAGES, color: colour.link, link: OFFICIAL_PAGES }], {
-    size: 8.5,
-    gap: 0.4,
+  w.para(msg(lang, 'generatedLine', { at: moment(lang, options.generatedAt) }), {
+    size: 9,
+    color: colour.muted,
+    gap: 0.8,
   });
+  w.notice(msg(lang, 'independence'), a.disclaimer, colour.link);
+  w.para(
+    [
+      { text: msg(lang, 'labelled', { label: msg(lang, 'officialPages') }) },
+      { text: OFFICIAL_PAGES, color: colour.link, link: OFFICIAL_PAGES },
+    ],
+    {
+      size: 8.5,
+      gap: 0.4,
+    },
+  );
 
   // Outcome.
   w.heading(msg(lang, 'outcome'));
   w.para([{ text: a.summary, weight: 'Bold', color: colour[a.status] }], { size: 12.5, gap: 0.4 });
-  w.para([{ text: msg(lang, 'labelled', { label: msg(lang, 'recommendation') }), weight: 'Bold' }, { text: a.recommendation }], { size: 10 });
+  w.para(
+    [
+      { text: msg(lang, 'labelled', { label: msg(lang, 'recommendation') }), weight: 'Bold' },
+      { text: a.recommendation },
+    ],
+    { size: 10 },
+  );
   if (a.status === 'undetermined' || a.best !== a.worst) {
-    w.para(msg(lang, 'bestWorst', { best: statusWord(lang, a.best), worst: statusWord(lang, a.worst) }), { size: 10 });
+    w.para(msg(lang, 'bestWorst', { best: statusWord(lang, a.best), worst: statusWord(lang, a.worst) }), {
+      size: 10,
+    });
   }
   if (a.deciding.length > 0) w.para(msg(lang, 'deciding', { fields: a.deciding.join(', ') }), { size: 10 });
-  w.para([{ text: msg(lang, 'labelled', { label: msg(lang, 'selection') }), weight: 'Bold' }, { text: a.selection.summary }], { size: 9.5 });
+  w.para(
+    [
+      { text: msg(lang, 'labelled', { label: msg(lang, 'selection') }), weight: 'Bold' },
+      { text: a.selection.summary },
+    ],
+    { size: 9.5 },
+  );
 
   // The answers it was given.
   w.heading(msg(lang, 'inputs'));
   if (options.profileSummary && options.profileSummary.length > 0) {
     for (const item of options.profileSummary) {
-      w.para([{ text: msg(lang, 'labelled', { label: item.label }), weight: 'Bold' }, { text: item.value || msg(lang, 'none') }], {
-        size: 9.5,
-        gap: 0.15,
-      });
+      w.para(
+        [
+          { text: msg(lang, 'labelled', { label: item.label }), weight: 'Bold' },
+          { text: item.value || msg(lang, 'none') },
+        ],
+        {
+          size: 9.5,
+          gap: 0.15,
+        },
+      );
     }
   } else {
     w.para(msg(lang, 'inputsNone'), { size: 9.5, color: colour.muted });
@@ -423,7 +486,8 @@ function write(w: Writer, a: Assessment, options: PdfOptions): void {
   if (a.dependants.length > 0) {
     w.heading(msg(lang, 'dependants'));
     for (const d of a.dependants) {
-      const relation = d.relation in relationKeys ? msg(lang, relationKeys[d.relation] as ReportMessageKey) : d.relation;
+      const relation =
+        d.relation in relationKeys ? msg(lang, relationKeys[d.relation] as ReportMessageKey) : d.relation;
       w.para(
         [
           {
@@ -458,15 +522,31 @@ function write(w: Writer, a: Assessment, options: PdfOptions): void {
           }),
           weight: 'Bold',
         },
-        { text: `   (${msg(lang, line.refundable ? 'feeRefundable' : 'feeNonRefundable')})`, color: colour.muted },
+        {
+          text: `   (${msg(lang, line.refundable ? 'feeRefundable' : 'feeNonRefundable')})`,
+          color: colour.muted,
+        },
       ],
       { size: 9.5, gap: 0.05 },
     );
-    w.para(msg(lang, 'feePayable', { payable: line.payable }), { size: 8.5, indent: 14, color: colour.muted, gap: 0.2 });
+    w.para(msg(lang, 'feePayable', { payable: line.payable }), {
+      size: 8.5,
+      indent: 14,
+      color: colour.muted,
+      gap: 0.2,
+    });
   }
-  w.para([{ text: msg(lang, 'feeTotal', { total: money(lang, a.fees.totalHKD), persons: a.fees.persons }), weight: 'Bold' }], {
-    size: 10.5,
-  });
+  w.para(
+    [
+      {
+        text: msg(lang, 'feeTotal', { total: money(lang, a.fees.totalHKD), persons: a.fees.persons }),
+        weight: 'Bold',
+      },
+    ],
+    {
+      size: 10.5,
+    },
+  );
   ruleVersion(w, a.fees.version);
 
   // Stay.
@@ -525,7 +605,9 @@ function write(w: Writer, a: Assessment, options: PdfOptions): void {
   if (others.length === 0) w.para(msg(lang, 'warningsNone'), { size: 9.5 });
   for (const warning of others) w.para(`⚠ ${warning.message}`, { size: 9.5, color: colour.text, gap: 0.25 });
   doc.moveDown(0.6);
-  const notApproval = a.warnings.find((warning) => warning.code === 'not_approval')?.message ?? msg(lang, 'notApprovalFallback');
+  const notApproval =
+    a.warnings.find((warning) => warning.code === 'not_approval')?.message ??
+    msg(lang, 'notApprovalFallback');
   w.notice(msg(lang, 'notApproval'), notApproval, colour.not_eligible);
   w.notice(msg(lang, 'independence'), a.disclaimer, colour.link);
 
@@ -538,11 +620,18 @@ function write(w: Writer, a: Assessment, options: PdfOptions): void {
     const y = doc.page.height - 40;
     const pageText = msg(lang, 'page', { n: i - range.start + 1, total: range.count });
     const pageWidth = w.measure(pageText, 7.5);
-    w.para([{ text: pageText, color: colour.muted }], { size: 7.5, gap: 0 }, { x: w.left + w.width - pageWidth, y, width: pageWidth });
+    w.para(
+      [{ text: pageText, color: colour.muted }],
+      { size: 7.5, gap: 0 },
+      { x: w.left + w.width - pageWidth, y, width: pageWidth },
+    );
     w.para(
       [
         {
-          text: msg(lang, 'footer', { route: a.route.name, submitted: moment(lang, a.submittedAt, 'hkTimeShort') }),
+          text: msg(lang, 'footer', {
+            route: a.route.name,
+            submitted: moment(lang, a.submittedAt, 'hkTimeShort'),
+          }),
           color: colour.muted,
         },
       ],

@@ -175,8 +175,10 @@ function parseFile<S extends z.ZodType>(
   path: string,
   schema: S,
   problems: RuleProblem[],
+  root: string,
 ): Parsed<z.infer<S>> | undefined {
   const file = relative(process.cwd(), path) || path;
+  const ruleFile = relative(root, path).split(sep).join('/');
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

@@ -108,6 +108,8 @@ describe('POST /api/v1/assessments', () => {
     expect(moment.error.issues).toEqual([
       expect.objectContaining({ path: 'submittedAt', value: 'tomorrow' }),
     ]);
+    const noTests = await body(await assess({ profile: exampleProfile(), tests: [] }));
+    expect(noTests.error.issues).toEqual([expect.objectContaining({ path: 'tests', value: [] })]);
     const route = await body(await assess({ profile: exampleProfile(), route: 'hk.ttps' }));
     expect(route.error.issues).toEqual([expect.objectContaining({ path: 'route', value: 'hk.ttps' })]);
   });

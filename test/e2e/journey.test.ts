@@ -109,7 +109,7 @@ function words(lang: Lang) {
 
 const htmlLang: Record<Lang, string> = { en: 'en', 'zh-Hant': 'zh-Hant-HK', 'zh-Hans': 'zh-Hans' };
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -118,7 +118,13 @@ function escape(text: string): string {
  * which browsers add to its accessible name ("Start now →").
  */
 function startsWith(text: string): RegExp {
-  return new RegExp(`^${escape(text)}`);
+  return new RegExp(`^${escapeRegExp(text)}`);
+}
+
+/** A link that starts an action, whether marked up as a link or as a link with role=button. */
+function action(scope: Locator, text: string): Locator {
+  const name = startsWith(text);
+  return scope.getByRole('link', { name }).or(scope.getByRole('button', { name })).first();
 }
 
 async function audit(page: Page, lang: Lang, type: PageType): Promise<void> {
@@ -240,9 +246,7 @@ function journey(lang: Lang, page: Page): Record<StepName, () => Promise<void>> 
 
     'completes the assessment to a result': async () => {
       await page.goto(`${server.url}/assess/hk.qmas`);
-      await main()
-        .getByRole('button', { name: startsWith(w('wizard.start.button')) })
-        .click();
+      await action(main(), w('wizard.start.button')).click();
       await page.waitForURL(/\/assess\/hk\.qmas\/date-of-birth$/);
       await audit(page, lang, 'question');
 
@@ -258,7 +262,7 @@ function journey(lang: Lang, page: Page): Record<StepName, () => Promise<void>> 
         await answer();
         await cont();
         if (new URL(page.url()).pathname.endsWith(`/${node}`)) {
-          throw new Error(`"${node}" did not accept the answer:\n${await main().innerText()}`);
+          throw new Error(`"${node}" did not accept the answer:\n${await main().textContent()}`);
         }
       }
       await page.getByRole('heading', { level: 1, name: w('check.title') }).waitFor();
@@ -304,7 +308,7 @@ function journey(lang: Lang, page: Page): Record<StepName, () => Promise<void>> 
         .getByRole('group')
         .filter({ has: page.getByRole('group', { name: w('case.evidence.state') }) })
         .first();
-      const title = (await item.locator('legend').first().innerText()).trim();
+      const title = (await item.locator('legend').first().textContent())?.trim() ?? '';
       await item.getByRole('radio', { name: w('case.evidence.state.done'), exact: true }).check();
       await item.getByRole('button', { name: startsWith(w('case.evidence.save')) }).click();
       await page.waitForLoadState('domcontentloaded');
@@ -314,7 +318,7 @@ function journey(lang: Lang, page: Page): Record<StepName, () => Promise<void>> 
         .getByRole('group')
         .filter({ has: page.getByRole('group', { name: w('case.tracker.date') }) })
         .first();
-      const stageTitle = (await stage.locator('legend').first().innerText()).trim();
+      const stageTitle = (await stage.locator('legend').first().textContent())?.trim() ?? '';
       await fillDate(stage.getByRole('group', { name: w('case.tracker.date') }), '15', '1', '2025');
       await stage.getByRole('button', { name: startsWith(w('case.tracker.save')) }).click();
       await page.waitForLoadState('domcontentloaded');
@@ -368,9 +372,7 @@ function journey(lang: Lang, page: Page): Record<StepName, () => Promise<void>> 
 
     'deletes the case, after which its link is dead': async () => {
       await page.goto(caseUrl);
-      await main()
-        .getByRole('button', { name: startsWith(w('case.delete')) })
-        .click();
+      await action(main(), w('case.delete')).click();
       await page.getByRole('heading', { level: 1, name: w('case.delete.title') }).waitFor();
       await audit(page, lang, 'delete-confirmation');
       await main()

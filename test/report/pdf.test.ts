@@ -32,7 +32,11 @@ function squeeze(text: string): string {
 }
 
 const expected: Record<Lang, { font: string; notApproval: RegExp; heading: string }> = {
-  en: { font: '+NotoSans-Regular-latin', notApproval: /Meetingtherequirementsisnotapproval/, heading: 'Assessmentreport' },
+  en: {
+    font: '+NotoSans-Regular-latin',
+    notApproval: /Meetingtherequirementsisnotapproval/,
+    heading: 'Assessmentreport',
+  },
   'zh-Hant': { font: '+NotoSansHK-Regular-', notApproval: /符合要求並不代表獲批/, heading: '評估報告' },
   'zh-Hans': { font: '+NotoSansSC-Regular-', notApproval: /符合要求并不代表获批/, heading: '评估报告' },
 };
@@ -71,7 +75,9 @@ describe('renderAssessmentPdf', () => {
       const raw = pdf.toString('latin1');
       expect(raw).toContain(expected[lang].font);
       if (lang === 'zh-Hans') expect(raw).not.toContain('+NotoSansHK-Regular-');
-      expect(raw).toContain(`/Lang (${lang === 'en' ? 'en-HK' : lang === 'zh-Hant' ? 'zh-Hant-HK' : 'zh-Hans'})`);
+      expect(raw).toContain(
+        `/Lang (${lang === 'en' ? 'en-HK' : lang === 'zh-Hant' ? 'zh-Hant-HK' : 'zh-Hans'})`,
+      );
     });
 
     it('holds the status sentence, the criteria and the notices, in the language', () => {
@@ -95,7 +101,18 @@ describe('renderAssessmentPdf', () => {
 
     it('draws page 1 as a picture (test-results/pdf/page1-<lang>.png)', () => {
       const file = join(work, `${lang}.pdf`);
-      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, join(out, `page1-${lang}`)]);
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '60',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        '-singlefile',
+        file,
+        join(out, `page1-${lang}`),
+      ]);
       expect(statSync(join(out, `page1-${lang}.png`)).size).toBeGreaterThan(20_000);
     });
   });
@@ -103,7 +120,10 @@ describe('renderAssessmentPdf', () => {
   it('reads "undetermined" answers and tells which facts would decide', async () => {
     const unknownAge = parseProfile({
       ...JSON.parse(readFileSync('examples/qmas-2024-12-criteria.json', 'utf8')),
-      person: { ...JSON.parse(readFileSync('examples/qmas-2024-12-criteria.json', 'utf8')).person, dateOfBirth: 'unknown' },
+      person: {
+        ...JSON.parse(readFileSync('examples/qmas-2024-12-criteria.json', 'utf8')).person,
+        dateOfBirth: 'unknown',
+      },
     });
     const assessment = assess(unknownAge, rules, submittedAt, { lang: 'en' });
     expect(assessment.status).toBe('undetermined');
@@ -142,7 +162,9 @@ describe('report fonts', () => {
     });
     const view = new DataView(bytes.buffer);
     expect(view.getInt16(0)).toBe(1); // one contour
-    expect([view.getInt16(2), view.getInt16(4), view.getInt16(6), view.getInt16(8)]).toEqual([0, 0, 150, 100]);
+    expect([view.getInt16(2), view.getInt16(4), view.getInt16(6), view.getInt16(8)]).toEqual([
+      0, 0, 150, 100,
+    ]);
     expect(view.getUint16(10)).toBe(3); // last point of the contour
     expect(bytes.length % 4).toBe(0);
   });

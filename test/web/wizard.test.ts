@@ -166,7 +166,7 @@ describe('the self-assessment with JavaScript off', () => {
     expect(body).toMatch(
       /General Points Test: you meet 2 of 12 criteria; 6 are needed — 4 more would be enough\./,
     );
-    expect(body).toContain('Criteria not met that you could work towards:');
+    expect(body).toContain('Not met on your answers:');
     expect(body).not.toMatch(/\bnot eligible\b/i);
   });
 

@@ -214,6 +214,7 @@ const assessmentFields = {
   submittedAt: moment.optional().describe(`${moment.description ?? ''} Default: now.`),
   tests: z
     .array(z.string().max(40))
+    .min(1)
     .max(10)
     .optional()
     .describe('Which tests to assess (e.g. ["gpt"]); all by default.'),

@@ -305,29 +305,31 @@ export function AssessmentDetails(props: {
               </ul>
             </>
           ) : null}
-          <h3>{t('result.wouldChange')}</h3>
-          {a.tests.map((test) => {
-            const notMet = test.criteria.filter(
-              (c) => c.outcome !== 'met' && (c.points ? c.points.max < c.points.cap : true),
-            );
-            return (
-              <div class="gap">
-                <p>
-                  <strong>{gapLine(t, test)}</strong>
-                </p>
-                {notMet.length > 0 ? (
-                  <>
-                    <p>{t('result.notMetList')}</p>
-                    <ul class="list list--bullet">
-                      {notMet.map((c) => (
-                        <li>{c.label}</li>
-                      ))}
-                    </ul>
-                  </>
-                ) : null}
-              </div>
-            );
-          })}
+          {a.tests.some((x) => x.status !== 'eligible') ? <h3>{t('result.wouldChange')}</h3> : null}
+          {a.tests
+            .filter((x) => x.status !== 'eligible')
+            .map((test) => {
+              const notMet = test.criteria.filter(
+                (c) => c.outcome !== 'met' && (c.points ? c.points.max < c.points.cap : true),
+              );
+              return (
+                <div class="gap">
+                  <p>
+                    <strong>{gapLine(t, test)}</strong>
+                  </p>
+                  {notMet.length > 0 ? (
+                    <>
+                      <p>{t('result.notMetList')}</p>
+                      <ul class="list list--bullet">
+                        {notMet.map((c) => (
+                          <li>{c.label}</li>
+                        ))}
+                      </ul>
+                    </>
+                  ) : null}
+                </div>
+              );
+            })}
         </section>
       ) : null}
 

@@ -125,6 +125,7 @@ function EvidenceForm(props: {
   note: string;
   error?: { field: string; text: string } | undefined;
   index: number;
+  saved: boolean;
 }) {
   const { t, item } = props;
   const id = `ev-${props.index}`;
@@ -182,6 +183,11 @@ function EvidenceForm(props: {
             </textarea>
           </div>
           <Button variant="secondary">{t('case.evidence.save')}</Button>
+          {props.saved ? (
+            <p class="saved-message" role="status">
+              {t('case.evidence.saved')}
+            </p>
+          ) : null}
         </fieldset>
       </Form>
     </li>
@@ -194,6 +200,7 @@ function StageForm(props: {
   token: string;
   stage: TrackerStageView;
   index: number;
+  saved: boolean;
   error?: { field: string; text: string } | undefined;
 }) {
   const { t, stage } = props;
@@ -292,6 +299,11 @@ function StageForm(props: {
             </textarea>
           </div>
           <Button variant="secondary">{t('case.tracker.save')}</Button>
+          {props.saved ? (
+            <p class="saved-message" role="status">
+              {t('case.evidence.saved')}
+            </p>
+          ) : null}
         </fieldset>
       </Form>
     </li>
@@ -313,6 +325,7 @@ async function showCase(c: Context, env: WebEnv, problems: Problems = {}) {
   const states = new Map(record.evidence.map((e) => [e.id, e]));
   const problemList = Object.entries(problems).map(([anchor, p]) => ({ href: `#${anchor}`, text: p.text }));
   const base = `/cases/${token}`;
+  const done = problemList.length === 0 ? c.req.query('done') : undefined;
   const page = (
     <Layout
       t={t}
@@ -327,11 +340,6 @@ async function showCase(c: Context, env: WebEnv, problems: Problems = {}) {
           <p>
             <strong>{t('case.savedNow')}</strong>
           </p>
-        </Notice>
-      ) : null}
-      {c.req.query('updated') === '1' ? (
-        <Notice kind="success">
-          <p>{t('case.evidence.saved')}</p>
         </Notice>
       ) : null}
       <p class="caption">
@@ -381,6 +389,7 @@ async function showCase(c: Context, env: WebEnv, problems: Problems = {}) {
                     state={s?.state ?? 'to_do'}
                     note={s?.note ?? ''}
                     error={problems[`ev-${i}`]}
+                    saved={done === `ev-${i}`}
                   />
                 );
               })}
@@ -404,6 +413,7 @@ async function showCase(c: Context, env: WebEnv, problems: Problems = {}) {
                 stage={stage}
                 index={i}
                 error={problems[`st-${i}`]}
+                saved={done === `st-${i}`}
               />
             ))}
           </ol>
@@ -499,7 +509,7 @@ async function updateEvidence(c: Context, env: WebEnv) {
     );
   }
   await env.deps.store.updateEvidence(loaded.token, itemId, { state: state as EvidenceState, note });
-  return c.redirect(`/cases/${loaded.token}#ev-${index}`, 303);
+  return c.redirect(`/cases/${loaded.token}?done=ev-${index}#ev-${index}`, 303);
 }
 
 async function updateStage(c: Context, env: WebEnv) {
@@ -524,7 +534,7 @@ async function updateStage(c: Context, env: WebEnv) {
     });
   }
   await env.deps.store.updateTrackerStage(loaded.token, stageId, { date: parsed.date, note });
-  return c.redirect(`/cases/${loaded.token}#st-${index}`, 303);
+  return c.redirect(`/cases/${loaded.token}?done=st-${index}#st-${index}`, 303);
 }
 
 async function setLanguage(c: Context, env: WebEnv) {
