@@ -152,6 +152,12 @@ function spanYears(startDay: number, endDay: number): number {
 const lo = (v: boolean | 'unknown'): number => (v === true ? 1 : 0);
 const hi = (v: boolean | 'unknown'): number => (v === false ? 0 : 1);
 
+/** The years of union k: those of its closed runs plus its open one. */
+function unionTotal(years: number[], from: number[], to: number[], k: number): number {
+  const end = to[k] as number;
+  return end === Number.NEGATIVE_INFINITY ? 0 : (years[k] as number) + spanYears(from[k] as number, end);
+}
+
 /**
  * Work years of the four kinds (graduate, multinational, specified field, international), each as
  * definite and possible years: eight unions of [start, end) day spans, overlapping days counted
@@ -202,16 +208,14 @@ function workYears(periods: readonly WorkPeriod[], on: Day, into: GptFacts): voi
       }
     }
   }
-  const total = (k: number) =>
-    to[k] === Number.NEGATIVE_INFINITY ? 0 : (years[k] as number) + spanYears(from[k] as number, to[k] as number);
-  into.graduateYearsLo = total(0);
-  into.graduateYearsHi = total(4);
-  into.multinationalYearsLo = total(1);
-  into.multinationalYearsHi = total(5);
-  into.specifiedFieldYearsLo = total(2);
-  into.specifiedFieldYearsHi = total(6);
-  into.internationalYearsLo = total(3);
-  into.internationalYearsHi = total(7);
+  into.graduateYearsLo = unionTotal(years, from, to, 0);
+  into.graduateYearsHi = unionTotal(years, from, to, 4);
+  into.multinationalYearsLo = unionTotal(years, from, to, 1);
+  into.multinationalYearsHi = unionTotal(years, from, to, 5);
+  into.specifiedFieldYearsLo = unionTotal(years, from, to, 2);
+  into.specifiedFieldYearsHi = unionTotal(years, from, to, 6);
+  into.internationalYearsLo = unionTotal(years, from, to, 3);
+  into.internationalYearsHi = unionTotal(years, from, to, 7);
 }
 
 function totals(value: number | 'unknown'): [number, number] {

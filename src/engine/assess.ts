@@ -86,8 +86,11 @@ interface Context {
   lang: Lang;
   /** The submission moment; written out (formatHongKong) only where an output shows it. */
   atMs: number;
-  /** Uncertain rules used, by id: the name to show and the note saying what is uncertain. */
-  uncertain: Map<string, { name: string; note: string | undefined }>;
+  /**
+   * Uncertain rules used, by id: the name to show and the note saying what is uncertain. Only
+   * collected for a full assessment, which warns of them: assessTest has no warnings to write.
+   */
+  uncertain: Map<string, { name: string; note: string | undefined }> | undefined;
   /** Computed once, on first use: by the family points lines or by the full assessment. */
   dependants?: DependantResult[];
 }
@@ -130,7 +133,7 @@ function noteUncertain(
   name: string,
   note: { en: string; 'zh-Hant': string; 'zh-Hans': string } | undefined,
 ) {
-  if (!ctx.uncertain.has(id))
+  if (ctx.uncertain && !ctx.uncertain.has(id))
     ctx.uncertain.set(id, { name, note: note ? localize(note, ctx.lang) : undefined });
 }
 
@@ -352,7 +355,8 @@ function decidingFields(criteria: readonly CriterionResult[]): string[] {
 }
 
 function assessOneTest(ctx: Context, test: TestRules): TestResult {
-  const version = required(ctx, test.versions, `test:${test.id}`);
+  const part = `test:${test.id}`;
+  const version = required(ctx, test.versions, part);
   const criteria =
     'factors' in version
       ? version.factors.map((f) => factorResult(ctx, f))
@@ -361,7 +365,7 @@ function assessOneTest(ctx: Context, test: TestRules): TestResult {
   return {
     test: test.id,
     name: localize(test.name, ctx.lang),
-    version: used(ctx, `test:${test.id}`, version),
+    version: used(ctx, part, version),
     status,
     score,
     criteria,
@@ -369,7 +373,13 @@ function assessOneTest(ctx: Context, test: TestRules): TestResult {
   };
 }
 
-function context(profile: Profile, rules: RouteRules, submittedAt: string, lang: Lang): Context {
+function context(
+  profile: Profile,
+  rules: RouteRules,
+  submittedAt: string,
+  lang: Lang,
+  warnings: boolean,
+): Context {
   const atMs = parseInstant(submittedAt);
   if (atMs === undefined) throw new InvalidMomentError(submittedAt);
   const ctx: Context = {
@@ -384,22 +394,31 @@ function context(profile: Profile, rules: RouteRules, submittedAt: string, lang:
     }),
     lang,
     atMs,
-    uncertain: new Map(),
+    uncertain: warnings ? new Map() : undefined,
   };
   return ctx;
 }
 
 function selectTests(rules: RouteRules, wanted: readonly string[] | undefined): TestRules[] {
   if (!wanted) return [...rules.tests];
-  return wanted.map((id) => {
-    const test = rules.tests.find((t) => t.id === id);
+  // Plain loops rather than map() and find() with closures: assessTest comes through here each time.
+  const tests: TestRules[] = [];
+  for (const id of wanted) {
+    let test: TestRules | undefined;
+    for (const t of rules.tests) {
+      if (t.id === id) {
+        test = t;
+        break;
+      }
+    }
     if (!test)
       throw new UnknownTestError(
         id,
         rules.tests.map((t) => t.id),
       );
-    return test;
-  });
+    tests.push(test);
+  }
+  return tests;
 }
 
 /**
@@ -415,7 +434,7 @@ export function assessTest(
   testId: string,
   lang: Lang = 'en',
 ): TestResult {
-  const ctx = context(profile, rules, submittedAt, lang);
+  const ctx = context(profile, rules, submittedAt, lang, false);
   return assessOneTest(ctx, selectTests(rules, [testId])[0] as TestRules);
 }
 
@@ -639,7 +658,7 @@ export function assess(
   options: AssessOptions = {},
 ): Assessment {
   const lang = options.lang ?? 'en';
-  const ctx = context(profile, rules, submittedAt, lang);
+  const ctx = context(profile, rules, submittedAt, lang, true);
   const tests = selectTests(rules, options.tests);
 
   const prerequisitesVersion = required(ctx, rules.prerequisites, 'prerequisites');
@@ -701,7 +720,7 @@ export function assess(
       }),
     });
   }
-  for (const { name, note } of ctx.uncertain.values()) {
+  for (const { name, note } of ctx.uncertain?.values() ?? []) {
     warnings.push({
       code: 'uncertain_rule',
       message: note

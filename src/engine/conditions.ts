@@ -16,8 +16,11 @@ import type { PlainDate } from './time.ts';
 export type Outcome = 'met' | 'not_met' | 'unknown';
 
 /** Each measure's position in measureNames: where Facts keeps it. */
-const measureIndex = Object.fromEntries(measureNames.map((name, i) => [name, i])) as Record<MeasureName, number>;
+type Positions = Record<MeasureName, number>;
+const measureIndex = Object.fromEntries(measureNames.map((name, i) => [name, i])) as Positions;
 const isWorkMeasure = measureNames.map((name) => name.startsWith('work.'));
+/** Copied for each Facts: a copy is cheaper than filling a new array. */
+const NO_VALUES: ReadonlyArray<Interval | undefined> = new Array(measureNames.length).fill(undefined);
 
 /** The position of a measure for Facts.at(). */
 export function measureIndexOf(name: MeasureName): number {
@@ -31,7 +34,7 @@ export function measureIndexOf(name: MeasureName): number {
  * up, and growing the Map, was a noticeable part of an assessment.
  */
 export class Facts {
-  private readonly values: Array<Interval | undefined> = new Array(measureNames.length).fill(undefined);
+  private readonly values: Array<Interval | undefined> = NO_VALUES.slice();
   private spans: WorkSpans | undefined;
 
   constructor(

@@ -156,6 +156,11 @@ interface MeasureText {
   fields: readonly string[];
   kind: 'category' | 'boolean' | 'money' | 'years' | 'number';
   item: readonly string[];
+  /**
+   * For money and years: the item with the unit ("HK${n}", "{n} years") put in place of its value,
+   * so that a known amount is written in one step, the number into {n}.
+   */
+  itemWithUnit: readonly string[] | undefined;
 }
 
 /** The language's value words and templates, looked up once per language instead of per value. */
@@ -191,10 +196,30 @@ function measureText(name: MeasureName | CategoryName, lang: Lang): MeasureText 
               : 'number';
     const item = prefill(compile(engineCatalogues[lang]['fact.item']), { name: measureLabels[name][lang] });
     const index = name === 'nationality' ? -1 : measureIndexOf(name);
-    text = { name, index, fields: measureFacts[name], kind, item };
+    const unit = kind === 'money' ? 'value.hkd' : kind === 'years' ? 'value.years' : undefined;
+    const itemWithUnit = unit ? splice(item, 'value', compile(engineCatalogues[lang][unit]), 'n') : undefined;
+    text = { name, index, fields: measureFacts[name], kind, item, itemWithUnit };
     measureTexts[lang].set(name, text);
   }
   return text;
+}
+
+/**
+ * Parts with each `hole` replaced by `inner` (parts too), whose only placeholder is `innerHole`:
+ * fillOne(result, innerHole, v) is then fillOne(parts, hole, fillOne(inner, innerHole, v)).
+ * Undefined when that would not hold: when either has another placeholder, or parts already
+ * has one named innerHole.
+ */
+function splice(parts: readonly string[], hole: string, inner: readonly string[], innerHole: string) {
+  for (let i = 1; i < parts.length; i += 2) if (parts[i] !== hole) return undefined;
+  for (let i = 1; i < inner.length; i += 2) if (inner[i] !== innerHole) return undefined;
+  const out = [parts[0] as string];
+  for (let i = 1; i < parts.length; i += 2) {
+    out[out.length - 1] += inner[0] as string;
+    for (let k = 1; k < inner.length; k += 2) out.push(innerHole, inner[k + 1] as string);
+    out[out.length - 1] += parts[i + 1] as string;
+  }
+  return out;
 }
 
 function valueTextsOf(lang: Lang): ValueTexts {
@@ -250,12 +275,11 @@ function readOne(text: MeasureText, facts: Facts, lang: Lang): FactRead {
     };
   }
   const interval = facts.at(text.index);
-  return {
-    measure: text.name,
-    fields: text.fields,
-    value: { min: interval.lo, max: interval.hi },
-    display: fillOne(text.item, 'value', formatValue(text, interval, lang)),
-  };
+  const display =
+    text.itemWithUnit !== undefined && interval.lo === interval.hi
+      ? fillOne(text.itemWithUnit, 'n', formatNumber(lang, interval.lo))
+      : fillOne(text.item, 'value', formatValue(text, interval, lang));
+  return { measure: text.name, fields: text.fields, value: { min: interval.lo, max: interval.hi }, display };
 }
 
 /** What one measure read, for the result and its explanation. */
@@ -283,6 +307,9 @@ export type FactReader = (facts: Facts) => FactRead[];
  */
 export function factReader(condition: Condition, lang: Lang): FactReader {
   const texts = measuresRead(condition).map((name) => measureText(name, lang));
+  const only = texts.length === 1 ? texts[0] : undefined;
+  // Most criteria read one measure.
+  if (only) return (facts) => [readOne(only, facts, lang)];
   return (facts) => {
     // A plain loop rather than map() with a closure: this runs for every criterion of every assessment.
     const out: FactRead[] = new Array(texts.length);
@@ -293,6 +320,7 @@ export function factReader(condition: Condition, lang: Lang): FactReader {
 
 export function joinFacts(reads: readonly FactRead[], lang: Lang): string {
   if (reads.length === 0) return '';
+  if (reads.length === 1) return (reads[0] as FactRead).display;
   const separator = valueTextsOf(lang).separator;
   let text = (reads[0] as FactRead).display;
   for (let i = 1; i < reads.length; i++) text += separator + (reads[i] as FactRead).display;

@@ -113,12 +113,22 @@ function amount(value: number | 'unknown'): Interval {
   return value === 'unknown' ? ANY_AMOUNT : exact(value);
 }
 
+/**
+ * An interval, as one of the shared yes/no constants when it is one (most results of and/or are):
+ * intervals are never changed once made, and not allocating one per call adds up.
+ */
+function interval(lo: number, hi: number): Interval {
+  if (hi === 0 && lo === 0) return ZERO;
+  if (hi === 1) return lo === 1 ? ONE : lo === 0 ? BOOL_UNKNOWN : { lo, hi };
+  return { lo, hi };
+}
+
 function and(a: Interval, b: Interval): Interval {
-  return { lo: Math.min(a.lo, b.lo), hi: Math.min(a.hi, b.hi) };
+  return interval(Math.min(a.lo, b.lo), Math.min(a.hi, b.hi));
 }
 
 function or(a: Interval, b: Interval): Interval {
-  return { lo: Math.max(a.lo, b.lo), hi: Math.max(a.hi, b.hi) };
+  return interval(Math.max(a.lo, b.lo), Math.max(a.hi, b.hi));
 }
 
 /** Counts items that satisfy a three-valued test: definite ones raise lo, possible ones raise hi. */
@@ -231,26 +241,20 @@ const totalsKey = {
   international: 'internationalYears',
 } as const;
 
-/** Both of two yes/no intervals, as one of the shared constants: no allocation per period. */
-function both(a: Interval, b: Interval): Interval {
-  if (a.hi === 0 || b.hi === 0) return ZERO;
-  return a.lo === 1 && b.lo === 1 ? ONE : BOOL_UNKNOWN;
-}
-
 function periodQualifies(period: WorkPeriod, which: WorkMeasure): Interval {
   const graduate = flag(period.graduateLevel);
   switch (which) {
     case 'graduate':
       return graduate;
     case 'senior':
-      return both(graduate, flag(period.seniorRole));
+      return and(graduate, flag(period.seniorRole));
     case 'multinational':
-      return both(graduate, flag(period.multinationalOrRenowned));
+      return and(graduate, flag(period.multinationalOrRenowned));
     case 'international':
-      return both(graduate, flag(period.international));
+      return and(graduate, flag(period.international));
     case 'specifiedField': {
       const field = period.field === 'unknown' ? BOOL_UNKNOWN : period.field === 'other' ? ZERO : ONE;
-      return both(graduate, field);
+      return and(graduate, field);
     }
   }
 }

@@ -432,7 +432,11 @@ export function qmasAnswers(profile: Profile): Answers {
     const x = p.prcPassportAbroad;
     a['prc-passport'] =
       x === DONT_KNOW
-        ? { appliesFromOverseas: DONT_KNOW, overseasPermanentResidence: DONT_KNOW, livedOverseasAtLeastOneYear: DONT_KNOW }
+        ? {
+            appliesFromOverseas: DONT_KNOW,
+            overseasPermanentResidence: DONT_KNOW,
+            livedOverseasAtLeastOneYear: DONT_KNOW,
+          }
         : { ...x };
   }
   a['self-supporting'] = { selfSupporting: profile.character.selfSupporting };
@@ -454,12 +458,17 @@ export function qmasAnswers(profile: Profile): Answers {
       })),
     };
   }
-  a['professional-qualification'] = { professionalQualification: profile.education.professionalQualification };
+  a['professional-qualification'] = {
+    professionalQualification: profile.education.professionalQualification,
+  };
   a['languages-chinese'] = { ...profile.languages.chinese };
   a['languages-english'] = { ...profile.languages.english };
   const others = profile.languages.others;
   a['languages-other'] = {
-    others: others === DONT_KNOW ? DONT_KNOW : others.filter((l) => l.written === true && l.spoken === true).map((l) => l.language),
+    others:
+      others === DONT_KNOW
+        ? DONT_KNOW
+        : others.filter((l) => l.written === true && l.spoken === true).map((l) => l.language),
   };
   const work = profile.work;
   a.work = { format: work === DONT_KNOW ? DONT_KNOW : work.kind };
@@ -482,11 +491,13 @@ export function qmasAnswers(profile: Profile): Answers {
   }
   a.income = { lastYearHKD: profile.income.lastYearHKD };
   a.business = { ownsBusiness: profile.business.ownsBusiness };
-  if (profile.business.ownsBusiness === true) a['business-profit'] = { profitHKD: profile.business.businessProfitLastYearHKD };
+  if (profile.business.ownsBusiness === true)
+    a['business-profit'] = { profitHKD: profile.business.businessProfitLastYearHKD };
   a['listed-company'] = { ownsListedCompany: profile.business.ownsListedCompany };
   const talent = profile.talentList;
   a['talent-list'] = { meets: talent === DONT_KNOW ? DONT_KNOW : talent !== 'none' };
-  if (talent !== DONT_KNOW && talent !== 'none') a['talent-list-profession'] = { profession: talent.profession };
+  if (talent !== DONT_KNOW && talent !== 'none')
+    a['talent-list-profession'] = { profession: talent.profession };
   a.achievements = { ...profile.achievements };
   a['family-in-hong-kong'] = { hkPermanentResidentInHongKong: profile.family.hkPermanentResidentInHongKong };
   const dependants = profile.dependants;
@@ -497,7 +508,9 @@ export function qmasAnswers(profile: Profile): Answers {
       items: dependants.map((d) => {
         const { relation, dateOfBirth, nationality, mainlandResident } = d;
         const common = { relation, dateOfBirth, nationality, mainlandResident };
-        return d.relation === 'child' ? { ...common, married: d.married } : { ...common, hasDegree: d.hasDegree };
+        return d.relation === 'child'
+          ? { ...common, married: d.married }
+          : { ...common, hasDegree: d.hasDegree };
       }),
     };
   }

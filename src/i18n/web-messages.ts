@@ -97,6 +97,9 @@ const en = {
   'error.csrf.body':
     'For your security, the page you sent it from was too old or came from another site. Nothing was changed. Go back, reload the page and try again.',
   'error.notFound.title': 'Page not found',
+  'error.tooLarge.title': 'Too many answers to keep',
+  'error.tooLarge.body':
+    'Your browser cannot keep this many entries. Remove a few items from your lists (for example, jobs that do not count), then try again.',
   'error.notFound.body':
     'Check the address. If you followed a link to a saved case, it may have been deleted.',
   'error.rateLimit.title': 'Too many saved cases from here',
@@ -490,6 +493,7 @@ const en = {
   'case.savedNow':
     'Your assessment is saved. Bookmark this page now: its address is the only way back to your case.',
   'case.fullResult': 'Show the full result',
+  'case.answers': 'Show your answers',
   'case.tracker.limitOfStay': 'Your limit of stay would end on {date}.',
   'case.tracker.window': 'Apply for the extension between {from} and {to}.',
   'case.tracker.newLimit': 'If granted as usual, your new limit of stay would be {date}.',
@@ -616,6 +620,9 @@ const zhHant: WebCatalogue = {
   'error.csrf.body':
     '為保障你的安全，送出表格的網頁太舊或來自其他網站。所有資料均沒有更改。請返回上一頁，重新載入後再試。',
   'error.notFound.title': '找不到網頁',
+  'error.tooLarge.title': '答案太多，未能保留',
+  'error.tooLarge.body':
+    '你的瀏覽器無法保留這麼多項目。請從清單中刪除部分項目（例如不計算在內的工作），然後再試。',
   'error.notFound.body': '請檢查網址。如你經連結前往已儲存的個案，該個案可能已被刪除。',
   'error.rateLimit.title': '從這裏儲存的個案太多',
   'error.rateLimit.body': '請等候{minutes, plural, other {#分鐘}}後再試。你的答案仍然保留。',
@@ -959,6 +966,7 @@ const zhHant: WebCatalogue = {
   'case.title': '你已儲存的個案',
   'case.savedNow': '你的評估已經儲存。請立即把本頁加入書籤：這個網址是返回你個案的唯一途徑。',
   'case.fullResult': '顯示完整結果',
+  'case.answers': '顯示你的答案',
   'case.tracker.limitOfStay': '你的逗留期限會在{date}屆滿。',
   'case.tracker.window': '請在{from}至{to}期間申請延期。',
   'case.tracker.newLimit': '如按一般情況獲批，你的新逗留期限會是{date}。',
@@ -1081,6 +1089,9 @@ const zhHans: WebCatalogue = {
   'error.csrf.body':
     '为保障你的安全，送出表格的网页太旧或来自其他网站。所有信息均未更改。请返回上一页，重新加载后再试。',
   'error.notFound.title': '找不到网页',
+  'error.tooLarge.title': '答案太多，未能保存',
+  'error.tooLarge.body':
+    '你的浏览器无法保存这么多项目。请从清单中删除部分项目（例如不计算在内的工作），然后再试。',
   'error.notFound.body': '请检查网址。如你经链接前往已保存的个案，该个案可能已被删除。',
   'error.rateLimit.title': '从这里保存的个案太多',
   'error.rateLimit.body': '请等待{minutes, plural, other {#分钟}}后再试。你的答案仍然保存。',
@@ -1424,6 +1435,7 @@ const zhHans: WebCatalogue = {
   'case.title': '你已保存的个案',
   'case.savedNow': '你的评估已经保存。请立即把本页加入书签：这个网址是返回你个案的唯一途径。',
   'case.fullResult': '显示完整结果',
+  'case.answers': '显示你的答案',
   'case.tracker.limitOfStay': '你的逗留期限会在{date}届满。',
   'case.tracker.window': '请在{from}至{to}期间申请延期。',
   'case.tracker.newLimit': '如按一般情况获批，你的新逗留期限会是{date}。',

@@ -151,9 +151,7 @@ function journey(lang: Lang, page: Page): Record<StepName, () => Promise<void>> 
 
   const main = () => page.getByRole('main');
   const cont = async () => {
-    await main()
-      .getByRole('button', { name: startsWith(w('word.continue')) })
-      .click();
+    await action(main(), w('word.continue')).click();
     await page.waitForLoadState('domcontentloaded');
   };
   const yes = (scope: Locator) => scope.getByRole('radio', { name: w('word.yes'), exact: true });
@@ -268,9 +266,7 @@ function journey(lang: Lang, page: Page): Record<StepName, () => Promise<void>> 
       await page.getByRole('heading', { level: 1, name: w('check.title') }).waitFor();
       await audit(page, lang, 'check-answers');
 
-      await main()
-        .getByRole('button', { name: startsWith(w('check.submit')) })
-        .click();
+      await action(main(), w('check.submit')).click();
       await page.waitForURL(/\/assess\/hk\.qmas\/result/);
       await main()
         .getByRole('heading', { name: w('result.eligible.heading'), exact: true })
@@ -280,9 +276,7 @@ function journey(lang: Lang, page: Page): Record<StepName, () => Promise<void>> 
     },
 
     'saves the result to a private link that opens in a fresh browser': async () => {
-      await main()
-        .getByRole('button', { name: startsWith(w('result.save.button')) })
-        .click();
+      await action(main(), w('result.save.button')).click();
       await page.waitForURL(/\/cases\/[A-Za-z0-9_-]{20,}/);
       caseUrl = page.url().replace(/\?.*$/, '');
 
@@ -310,7 +304,7 @@ function journey(lang: Lang, page: Page): Record<StepName, () => Promise<void>> 
         .first();
       const title = (await item.locator('legend').first().textContent())?.trim() ?? '';
       await item.getByRole('radio', { name: w('case.evidence.state.done'), exact: true }).check();
-      await item.getByRole('button', { name: startsWith(w('case.evidence.save')) }).click();
+      await action(item, w('case.evidence.save')).click();
       await page.waitForLoadState('domcontentloaded');
 
       const tracker = page.getByRole('region', { name: w('case.tracker') });
@@ -320,7 +314,7 @@ function journey(lang: Lang, page: Page): Record<StepName, () => Promise<void>> 
         .first();
       const stageTitle = (await stage.locator('legend').first().textContent())?.trim() ?? '';
       await fillDate(stage.getByRole('group', { name: w('case.tracker.date') }), '15', '1', '2025');
-      await stage.getByRole('button', { name: startsWith(w('case.tracker.save')) }).click();
+      await action(stage, w('case.tracker.save')).click();
       await page.waitForLoadState('domcontentloaded');
 
       // Both survive a reload from the server, in a fresh browser.
@@ -375,9 +369,7 @@ function journey(lang: Lang, page: Page): Record<StepName, () => Promise<void>> 
       await action(main(), w('case.delete')).click();
       await page.getByRole('heading', { level: 1, name: w('case.delete.title') }).waitFor();
       await audit(page, lang, 'delete-confirmation');
-      await main()
-        .getByRole('button', { name: startsWith(w('case.delete.confirm')) })
-        .click();
+      await action(main(), w('case.delete.confirm')).click();
       await page.getByRole('heading', { level: 1, name: w('case.deleted.title') }).waitFor();
 
       const response = await page.goto(caseUrl);

@@ -35,6 +35,10 @@ describe('a saved case', () => {
     expect(body).toContain('Your evidence checklist');
     expect(body).toContain('Application tracker');
     expect(page.html).toContain(`href="${base}/report.pdf?lang=en"`);
+    // The answers the result rests on, as the questions asked them.
+    expect(body).toContain('Show your answers');
+    expect(body).toContain('What is your nationality? United Kingdom');
+    expect(body).toContain('Level: Master’s degree');
     // Nothing the person typed is in any address on the way.
     for (const url of [...client.urls, ...client.locations])
       expect(url).not.toMatch(/1990|GBR|London|French/);
@@ -51,10 +55,11 @@ describe('a saved case', () => {
       action,
       formData(form as never, { state: 'done', note: 'Passport renewed in May' }),
     );
-    expect(after.url).toBe(base);
+    expect(after.url).toBe(`${base}?done=ev-0`);
     const item = forms(after.html).find((f) => f.action === action);
     expect(item?.fields.find((f) => f.name === 'state' && f.checked)?.value).toBe('done');
     expect(item?.fields.find((f) => f.name === 'note')?.value).toBe('Passport renewed in May');
+    expect(after.html).toMatch(/<p class="saved-message" role="status">Saved\.<\/p>/);
 
     const bad = await client.request('POST', action, formData(form as never, { state: 'lost' }));
     expect(bad.status).toBe(422);

@@ -136,6 +136,16 @@ describe('the QMAS question graph', () => {
     );
   });
 
+  it('reads a profile back into the answers it came from', () => {
+    fc.assert(
+      fc.property(completeAnswers, (answers) => {
+        const profile = qmasFlow.toProfile(answers);
+        expect(qmasFlow.toProfile(qmasFlow.fromProfile(profile))).toEqual(profile);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('builds an all-unknown profile from no answers, and ignores answers off the path', () => {
     const empty = qmasFlow.toProfile({});
     expect(Profile.safeParse(empty).success).toBe(true);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seal, unseal, webSecrets } from '../../src/http/web/security.ts';
 import { Client, findForm } from './client.ts';
@@ -104,6 +105,34 @@ describe('the sealed draft cookie', () => {
     const page = await client.get('/assess/hk.qmas/result');
     expect(page.url).toBe('/assess/hk.qmas');
     expect(page.status).toBe(200);
+  });
+
+  it('spreads a large draft over several cookies and reads it back whole', async () => {
+    const client = new Client(t.app);
+    await walk(client, strong);
+    let page = await client.get('/assess/hk.qmas/degrees?change=1');
+    const names: string[] = [];
+    for (let i = 0; i < 9; i++) {
+      page = await client.submit(page, { addAnother: 'yes' });
+      // Random text compresses badly: the worst case for the cookie's size.
+      const name = randomBytes(150).toString('base64').slice(0, 200);
+      names.push(name);
+      page = await client.submit(page, {
+        level: 'master',
+        institution: name,
+        subject: randomBytes(150).toString('base64').slice(0, 200),
+        eligibleUniversity: 'unknown',
+        stem: 'unknown',
+        renownedInstitution: 'unknown',
+      });
+    }
+    expect(h1(page.html)).toBe('You have added 10 degrees');
+    expect(client.cookies.has('rw_draft1')).toBe(true);
+    const check = await client.get('/assess/hk.qmas/check');
+    for (const name of names) expect(text(check.html)).toContain(name);
+    // Still well under the 8 KiB of cookies many servers accept in one header.
+    const header = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    expect(header.length).toBeLessThan(8192);
   });
 
   it('forgets the answers after 24 hours', async () => {

@@ -17,12 +17,21 @@ import {
   StoreError,
 } from '../../store/index.ts';
 import { AssessmentDetails, type FindOut, Outcome } from './assessment-view.tsx';
-import { Button, ConfidenceTag, ErrorMessage, ErrorSummary, Form, Notice, Sources } from './components.tsx';
+import {
+  Button,
+  ConfidenceTag,
+  ErrorMessage,
+  ErrorSummary,
+  Form,
+  Notice,
+  Sources,
+  SummaryList,
+} from './components.tsx';
 import { pageContext, type WebEnv } from './context.ts';
-import { htmlLang, isLang, langLabels, rememberLang, type T } from './i18n.ts';
+import { htmlLang, isLang, langLabels, rememberLang, type T, translator } from './i18n.ts';
 import { Layout, render } from './layout.tsx';
 import { retrievedOf } from './rules-view.ts';
-import { formOf } from './wizard.tsx';
+import { type AnswerRow, answerRows, formOf, summaryRows } from './wizard.tsx';
 
 /**
  * A saved case at /cases/{token}: the token is the secret link (256 bits, only its hash is
@@ -69,6 +78,18 @@ async function load(c: Context, env: WebEnv, lang?: Lang): Promise<Loaded | unde
     }
   }
   return { record, rules, profile: parsed.data, assessment, token };
+}
+
+/** The saved profile as the questions that asked for it, with the answers given. */
+function caseAnswers(t: T, rules: RouteRules, profile: Profile): AnswerRow[] {
+  const flow = flows.get(rules.route.id);
+  if (!flow) return [];
+  return answerRows(
+    t,
+    { flow, rules, base: `/assess/${rules.route.id}` },
+    flow.fromProfile(profile),
+    false,
+  ).filter((r) => !r.key.startsWith(t.dyn(`q.${flow.submissionNode}.title`)));
 }
 
 async function notFoundPage(c: Context, env: WebEnv) {
@@ -323,6 +344,7 @@ async function showCase(c: Context, env: WebEnv, problems: Problems = {}) {
   const checklist = caseRules ? evidenceFor(profile, assessment, caseRules, t.lang) : undefined;
   const tracker = caseRules ? trackerFor(profile, assessment, caseRules, record.tracker, t.lang) : undefined;
   const states = new Map(record.evidence.map((e) => [e.id, e]));
+  const answers = caseAnswers(t, rules, profile);
   const problemList = Object.entries(problems).map(([anchor, p]) => ({ href: `#${anchor}`, text: p.text }));
   const base = `/cases/${token}`;
   const done = problemList.length === 0 ? c.req.query('done') : undefined;
@@ -357,6 +379,10 @@ async function showCase(c: Context, env: WebEnv, problems: Problems = {}) {
           {t('case.report')}
         </a>
       </p>
+      <details class="box">
+        <summary>{t('case.answers')}</summary>
+        <SummaryList rows={summaryRows(answers, false)} />
+      </details>
       <details class="box">
         <summary>{t('case.fullResult')}</summary>
         <AssessmentDetails
@@ -623,8 +649,14 @@ async function report(c: Context, env: WebEnv) {
   const loaded = lang === peek.assessment.lang ? peek : ((await load(c, env, lang)) ?? peek);
   noStore(c);
   const { renderAssessmentPdf } = await import('../../report/pdf.ts');
+  // The answers as the questions worded them, so the report shows what the result rests on.
+  const profileSummary = caseAnswers(translator(lang), loaded.rules, loaded.profile).map((r) => ({
+    label: r.key,
+    value: Array.isArray(r.value) ? r.value.join('; ') : r.value,
+  }));
   const pdf = await renderAssessmentPdf(loaded.assessment, {
     lang,
+    profileSummary,
     generatedAt: env.deps.now().toISOString(),
   });
   return c.body(new Uint8Array(pdf), 200, {

@@ -126,7 +126,7 @@ export function Layout(props: LayoutProps) {
 export async function render(
   c: Context,
   page: Child,
-  status: 200 | 400 | 403 | 404 | 409 | 422 | 429 | 500 | 503 = 200,
+  status: 200 | 400 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503 = 200,
 ) {
   const body = await Promise.resolve((page as { toString(): string | Promise<string> }).toString());
   return c.html(`<!DOCTYPE html>${body}`, status);

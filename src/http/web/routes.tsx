@@ -39,6 +39,10 @@ export interface WebOptions {
  */
 export function webRoutes(deps: AppDeps, options: WebOptions = {}): Hono {
   const secrets = webSecrets(options.secret);
+  if (secrets.source === 'random') {
+    // Fine for one process; behind several replicas every one needs the same ROUTEWISE_SECRET.
+    deps.logger?.warn('ROUTEWISE_SECRET is not set: drafts and forms last only as long as this process');
+  }
   const env: WebEnv = {
     deps,
     secrets,

@@ -75,7 +75,7 @@ export function unseal(key: Buffer, sealed: string): unknown {
 
 const DRAFT_COOKIE = 'rw_draft';
 const CHUNK = 3800;
-const MAX_CHUNKS = 4;
+const MAX_CHUNKS = 3;
 export const DRAFT_PATH = '/assess';
 export const DRAFT_MAX_AGE_SECONDS = 24 * 3600;
 

@@ -134,13 +134,26 @@ function checkItem(node: ListNode, answer: Answer): FieldError[] {
   return [];
 }
 
-function store(c: Context, env: WebEnv, draft: Draft): Response | undefined {
+/** Saves the draft; a draft too large for the browser's cookies gets a page saying so (413). */
+async function store(c: Context, env: WebEnv, draft: Draft): Promise<Response | undefined> {
   try {
     saveDraft(c, env, draft);
     return undefined;
   } catch (error) {
-    if (error instanceof DraftTooLargeError) return c.text('Too many answers to keep in this browser.', 413);
-    throw error;
+    if (!(error instanceof DraftTooLargeError)) throw error;
+    const ctx = await pageContext(c, env);
+    const { t } = ctx;
+    return render(
+      c,
+      <Layout t={t} title={t('error.tooLarge.title')} url={ctx.url} section="assess">
+        <h1>{t('error.tooLarge.title')}</h1>
+        <p>{t('error.tooLarge.body')}</p>
+        <p>
+          <a href={`/assess/${draft.route}/check`}>{t('word.back')}</a>
+        </p>
+      </Layout>,
+      413,
+    );
   }
 }
 
@@ -197,7 +210,7 @@ async function postQuestion(c: Context, env: WebEnv, w: Wizard, node: QuestionNo
   draft.answers = { ...draft.answers, [node.id]: answer };
   // A comparison of two dates holds only for the answers it was made with.
   delete draft.compareWith;
-  const failed = store(c, env, draft);
+  const failed = await store(c, env, draft);
   if (failed) return failed;
   return c.redirect(forward(w, draft.answers, node.id, isChange(c)), 303);
 }
@@ -320,7 +333,7 @@ async function postListSummary(c: Context, env: WebEnv, w: Wizard, node: ListNod
   if (list.items.length === 0) return c.redirect(withChange(`${w.base}/${node.id}/add`, change), 303);
   draft.answers = { ...draft.answers, [node.id]: { items: list.items, done: true } };
   delete draft.compareWith;
-  const failed = store(c, env, draft);
+  const failed = await store(c, env, draft);
   if (failed) return failed;
   return c.redirect(forward(w, draft.answers, node.id, change), 303);
 }
@@ -388,7 +401,7 @@ async function postItem(c: Context, env: WebEnv, w: Wizard, node: ListNode, edit
   else items[index] = parsed.answer;
   draft.answers = { ...draft.answers, [node.id]: { items, done: list.done } };
   delete draft.compareWith;
-  const failed = store(c, env, draft);
+  const failed = await store(c, env, draft);
   if (failed) return failed;
   return c.redirect(withChange(`${w.base}/${node.id}`, isChange(c)), 303);
 }
@@ -402,7 +415,7 @@ async function removeItem(c: Context, env: WebEnv, w: Wizard, node: ListNode) {
     const items = list.items.filter((_, i) => i !== index);
     draft.answers = { ...draft.answers, [node.id]: { items, done: list.done && items.length > 0 } };
     delete draft.compareWith;
-    const failed = store(c, env, draft);
+    const failed = await store(c, env, draft);
     if (failed) return failed;
   }
   return c.redirect(withChange(`${w.base}/${node.id}`, isChange(c)), 303);
@@ -464,12 +477,16 @@ export function ClearForm(props: { t: T; csrf: string; base: string }) {
   );
 }
 
-export function checkRows(t: T, w: Wizard, answers: Answers, change: boolean) {
-  const rows: Array<{
-    key: string;
-    value: string | ReturnType<typeof Lines>;
-    action?: { href: string; text: string; hidden: string };
-  }> = [];
+export interface AnswerRow {
+  key: string;
+  /** One line, or several for an item of a list. */
+  value: string | string[];
+  action?: { href: string; text: string; hidden: string };
+}
+
+/** The answers as rows of "question: answer", in the order asked (check page, saved case, report). */
+export function answerRows(t: T, w: Wizard, answers: Answers, change: boolean): AnswerRow[] {
+  const rows: AnswerRow[] = [];
   for (const node of path(w.flow, answers)) {
     const a = answers[node.id];
     if (node.kind === 'list') {
@@ -478,7 +495,7 @@ export function checkRows(t: T, w: Wizard, answers: Answers, change: boolean) {
         const key = t.dyn(`q.${node.id}.item`, { n: i + 1 });
         rows.push({
           key,
-          value: <Lines lines={answerLines(t, node.id, node.item, item)} />,
+          value: answerLines(t, node.id, node.item, item),
           action: {
             href: withChange(`${w.base}/${node.id}/${i + 1}`, change),
             text: t('word.change'),
@@ -509,6 +526,15 @@ export function checkRows(t: T, w: Wizard, answers: Answers, change: boolean) {
     }
   }
   return rows;
+}
+
+/** Rows for the SummaryList component: several lines become a list. */
+export function summaryRows(rows: readonly AnswerRow[], withActions = true) {
+  return rows.map((r) => ({
+    key: r.key,
+    value: Array.isArray(r.value) ? <Lines lines={r.value} /> : r.value,
+    action: withActions ? r.action : undefined,
+  }));
 }
 
 function Lines(props: { lines: readonly string[] }) {
@@ -545,7 +571,7 @@ async function showCheck(c: Context, env: WebEnv, w: Wizard) {
     >
       <h1>{t('check.title')}</h1>
       <p>{t('check.lead')}</p>
-      <SummaryList rows={checkRows(t, w, draft.answers, true)} />
+      <SummaryList rows={summaryRows(answerRows(t, w, draft.answers, true))} />
       <p>
         <a class="button" href={`${w.base}/result`}>
           {t('check.submit')}
