@@ -5,6 +5,14 @@ import { mkdirSync, readFileSync } from 'node:fs';
 
 mkdirSync('test-results', { recursive: true });
 
+// The web is tested in Debian's Chromium and the PDFs read back with poppler: installed when missing.
+const browser = spawnSync('bash', ['scripts/ensure-chromium.sh'], { stdio: 'inherit' });
+if (browser.status !== 0) {
+  console.error('scripts/ensure-chromium.sh failed: the browser and PDF tests cannot run');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
 // The server path is tested on a real PostgreSQL 15 server, installed and started when missing.
 if (!process.env.TEST_DATABASE_URL) {
   const postgres = spawnSync('bash', ['scripts/ensure-postgres.sh'], {

@@ -146,7 +146,6 @@ const en = {
   'fee.refundable': 'refundable',
   'fee.nonRefundable': 'not refundable',
   'report.feeTotal': 'Total: {total}',
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: a {placeholder} after the HK$ sign, not a template
   'money.hkd': 'HK${n}',
   'report.stay': 'Stay',
   'report.stayPlan':
