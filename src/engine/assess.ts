@@ -199,18 +199,15 @@ function criterionResult(ctx: Context, plan: CriterionPlan): CriterionResult {
   const outcome = plan.outcome(ctx.facts);
   const reads = plan.read(ctx.facts);
   if (criterion.confidence === 'uncertain') noteUncertain(ctx, criterion.id, plan.label, criterion.note);
-  const result: CriterionResult = {
-    id: criterion.id,
-    label: plan.label,
-    outcome,
-    facts: reads,
-    // message(lang, `explain.${outcome}`, { facts, label }), from the template filled once.
-    explanation: completeMessage(plan.explanation[outcome], 'facts', joinFacts(reads, ctx.lang)),
-    sources: plan.sources,
-    confidence: criterion.confidence,
-  };
-  if (plan.note !== undefined) result.note = plan.note;
-  return result;
+  // message(lang, `explain.${outcome}`, { facts, label }), from the template filled once.
+  const explanation = completeMessage(plan.explanation[outcome], 'facts', joinFacts(reads, ctx.lang));
+  const { id, confidence } = criterion;
+  const { label, sources, note } = plan;
+  // Written whole, with or without the note, rather than adding the note afterwards: an added
+  // property costs an object of its own. The keys are in the same order either way.
+  return note === undefined
+    ? { id, label, outcome, facts: reads, explanation, sources, confidence }
+    : { id, label, outcome, facts: reads, explanation, sources, confidence, note };
 }
 
 interface LineScore extends Range {

@@ -161,6 +161,8 @@ interface MeasureText {
    * so that a known amount is written in one step, the number into {n}.
    */
   itemWithUnit: readonly string[] | undefined;
+  /** For yes/no measures: the three ways the fact can read (yes, no, not known), filled once. */
+  yesNoUnknown: readonly [string, string, string] | undefined;
 }
 
 /** The language's value words and templates, looked up once per language instead of per value. */
@@ -198,7 +200,15 @@ function measureText(name: MeasureName | CategoryName, lang: Lang): MeasureText 
     const index = name === 'nationality' ? -1 : measureIndexOf(name);
     const unit = kind === 'money' ? 'value.hkd' : kind === 'years' ? 'value.years' : undefined;
     const itemWithUnit = unit ? splice(item, 'value', compile(engineCatalogues[lang][unit]), 'n') : undefined;
-    text = { name, index, fields: measureFacts[name], kind, item, itemWithUnit };
+    const words = kind === 'boolean' ? valueTextsOf(lang) : undefined;
+    const yesNoUnknown = words
+      ? ([
+          fillOne(item, 'value', words.yes),
+          fillOne(item, 'value', words.no),
+          fillOne(item, 'value', words.unknown),
+        ] as const)
+      : undefined;
+    text = { name, index, fields: measureFacts[name], kind, item, itemWithUnit, yesNoUnknown };
     measureTexts[lang].set(name, text);
   }
   return text;
@@ -246,11 +256,8 @@ function withUnit(text: MeasureText, n: number, lang: Lang): string {
   return number;
 }
 
+/** A count, amount or number of years as it reads (yes/no measures read from yesNoUnknown). */
 function formatValue(text: MeasureText, value: Interval, lang: Lang): string {
-  if (text.kind === 'boolean') {
-    const words = valueTextsOf(lang);
-    return value.lo >= 1 ? words.yes : value.hi < 1 ? words.no : words.unknown;
-  }
   if (value.lo === value.hi) return withUnit(text, value.lo, lang);
   if (value.hi >= OPEN_BOUND || (text.name === 'age' && value.lo === 0)) {
     return value.lo === 0
@@ -275,10 +282,13 @@ function readOne(text: MeasureText, facts: Facts, lang: Lang): FactRead {
     };
   }
   const interval = facts.at(text.index);
+  const { yesNoUnknown, itemWithUnit } = text;
   const display =
-    text.itemWithUnit !== undefined && interval.lo === interval.hi
-      ? fillOne(text.itemWithUnit, 'n', formatNumber(lang, interval.lo))
-      : fillOne(text.item, 'value', formatValue(text, interval, lang));
+    yesNoUnknown !== undefined
+      ? yesNoUnknown[interval.lo >= 1 ? 0 : interval.hi < 1 ? 1 : 2]
+      : itemWithUnit !== undefined && interval.lo === interval.hi
+        ? fillOne(itemWithUnit, 'n', formatNumber(lang, interval.lo))
+        : fillOne(text.item, 'value', formatValue(text, interval, lang));
   return { measure: text.name, fields: text.fields, value: { min: interval.lo, max: interval.hi }, display };
 }
 
