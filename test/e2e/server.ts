@@ -80,6 +80,8 @@ export interface RunningServer {
   /** The tail of what the server wrote to stdout and stderr (for failure messages). */
   output(): string;
   stop(): Promise<void>;
+  /** Kills the server with SIGKILL, as a crash would, and keeps its data folder for a restart. */
+  crash(): Promise<void>;
 }
 
 /**
@@ -93,11 +95,12 @@ export interface RunningServer {
  * await server.stop();
  */
 export async function startServer(
-  options: { env?: Record<string, string>; timeoutMs?: number; entry?: string } = {},
+  options: { env?: Record<string, string>; timeoutMs?: number; entry?: string; dataDir?: string } = {},
 ): Promise<RunningServer> {
   const [port, source] = await Promise.all([freePort(), dataTemplate()]);
-  const dataDir = mkdtempSync(join(tmpdir(), 'routewise-data-'));
-  cpSync(source, dataDir, { recursive: true });
+  // A given data folder is reused as it is: that is how a restart after a crash is tested.
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'routewise-data-'));
+  if (!options.dataDir) cpSync(source, dataDir, { recursive: true });
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.DATABASE_URL;
   Object.assign(env, {
@@ -162,6 +165,12 @@ export async function startServer(
         clearTimeout(timer);
       }
       rmSync(dataDir, { recursive: true, force: true });
+    },
+    async crash() {
+      if (exited === undefined) {
+        child.kill('SIGKILL');
+        await exit;
+      }
     },
   };
 }
