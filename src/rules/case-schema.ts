@@ -1,10 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { categoryNames, measureNames } from '../engine/measures.ts';
 import { Degree, Dependant, Profile } from '../profile/schema.ts';
-import { RULES_DIR, RuleFileError, type RuleProblem } from './loader.ts';
+import {
+  checkRefs,
+  dated,
+  deepFreeze,
+  type Parsed,
+  parseFile,
+  RULES_DIR,
+  RuleFileError,
+  type RuleProblem,
+} from './loader.ts';
 import { Confidence, Localized, type Source, SourceRef, SourcesFile } from './schema.ts';
 import type { Dated } from './types.ts';
 
@@ -162,100 +169,6 @@ export interface CaseRules {
   tracker: Array<Dated<TrackerVersion>>;
 }
 
-interface Parsed<T> {
-  value: T;
-  /** For problems: relative to the working folder, so an editor opens it. */
-  file: string;
-  /** For citations: relative to the rules root ("hk/qmas/evidence.yaml"), stable wherever Routewise runs. */
-  ruleFile: string;
-  lineOf: (path: ReadonlyArray<PropertyKey>) => number;
-}
-
-function parseFile<S extends z.ZodType>(
-  path: string,
-  schema: S,
-  problems: RuleProblem[],
-  root: string,
-): Parsed<z.infer<S>> | undefined {
-  const file = relative(process.cwd(), path) || path;
-  const ruleFile = relative(root, path).split(sep).join('/');
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    problems.push({ file, line: 0, path: '', message: 'file is missing or unreadable' });
-    return undefined;
-  }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      problems.push({
-        file,
-        line: lineCounter.linePos(e.pos[0]).line,
-        path: '',
-        message: e.message.split('\n')[0] ?? e.message,
-      });
-    }
-    return undefined;
-  }
-  const lineOf = (p: ReadonlyArray<PropertyKey>): number => {
-    for (let depth = p.length; depth >= 0; depth--) {
-      const node = doc.getIn(p.slice(0, depth) as unknown[], true);
-      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
-    }
-    return 1;
-  };
-  const result = schema.safeParse(doc.toJS());
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      problems.push({ file, line: lineOf(issue.path), path: issue.path.join('.'), message: issue.message });
-    }
-    return undefined;
-  }
-  return { value: result.data, file, ruleFile, lineOf };
-}
-
-function dated<T extends { id: string; from: string }>(
-  parsed: Parsed<{ versions: T[] }>,
-  problems: RuleProblem[],
-): Array<Dated<T>> {
-  const versions = parsed.value.versions;
-  const ids = new Set<string>();
-  versions.forEach((v, i) => {
-    if (ids.has(v.id)) {
-      problems.push({
-        file: parsed.file,
-        line: parsed.lineOf(['versions', i, 'id']),
-        path: `versions.${i}.id`,
-        message: `duplicate version id "${v.id}"`,
-      });
-    }
-    ids.add(v.id);
-    const prev = versions[i - 1];
-    if (prev && Date.parse(prev.from) >= Date.parse(v.from)) {
-      problems.push({
-        file: parsed.file,
-        line: parsed.lineOf(['versions', i, 'from']),
-        path: `versions.${i}.from`,
-        message: `versions must be in chronological order: ${v.from} is not after ${prev.from}`,
-      });
-    }
-  });
-  return versions.map((v, i) => {
-    const next = versions[i + 1];
-    return {
-      ...v,
-      file: parsed.ruleFile,
-      fromMs: Date.parse(v.from),
-      to: next?.from ?? null,
-      toMs: next ? Date.parse(next.from) : null,
-    };
-  });
-}
-
-// --- Fact paths must name real fields: a typo would otherwise silently never match. ---------
-
 function unwrap(schema: z.ZodType): z.ZodType {
   let s = schema;
   for (;;) {
@@ -312,35 +225,6 @@ function checkTriggers(
     }
   }
   for (const [k, v] of Object.entries(record)) checkTriggers(parsed, v, [...at, k], itemSchema, problems);
-}
-
-function checkRefs(parsed: Parsed<unknown>, sources: Record<string, unknown>, problems: RuleProblem[]): void {
-  const walk = (value: unknown, path: PropertyKey[]): void => {
-    if (Array.isArray(value)) {
-      for (const [i, v] of value.entries()) walk(v, [...path, i]);
-    } else if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) {
-        if (k === 'ref' && typeof v === 'string' && !(v in sources)) {
-          problems.push({
-            file: parsed.file,
-            line: parsed.lineOf([...path, k]),
-            path: [...path, k].join('.'),
-            message: `unknown source "${v}" (not in sources.yaml)`,
-          });
-        }
-        walk(v, [...path, k]);
-      }
-    }
-  };
-  walk(parsed.value, []);
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 /**

@@ -36,7 +36,7 @@ export class RuleFileError extends Error {
   }
 }
 
-interface Parsed<T> {
+export interface Parsed<T> {
   value: T;
   /** Where the file is, for error messages a person reads at the command line. */
   file: string;
@@ -45,7 +45,8 @@ interface Parsed<T> {
   lineOf: (path: ReadonlyArray<PropertyKey>) => number;
 }
 
-function parseFile<S extends z.ZodType>(
+/** Reads, parses and validates one YAML rule file, adding every problem with its line. */
+export function parseFile<S extends z.ZodType>(
   path: string,
   schema: S,
   problems: RuleProblem[],
@@ -98,7 +99,7 @@ interface VersionLike {
 }
 
 /** Orders versions, checks their dates and ids, and gives each the end of its period. */
-function dated<T extends VersionLike>(
+export function dated<T extends VersionLike>(
   parsed: Parsed<{ versions: T[] }>,
   problems: RuleProblem[],
   key = 'versions',
@@ -137,7 +138,11 @@ function dated<T extends VersionLike>(
 }
 
 /** Every `ref` in a parsed file must name a source in sources.yaml. */
-function checkRefs(parsed: Parsed<unknown>, sources: Record<string, unknown>, problems: RuleProblem[]): void {
+export function checkRefs(
+  parsed: Parsed<unknown>,
+  sources: Record<string, unknown>,
+  problems: RuleProblem[],
+): void {
   const walk = (value: unknown, path: PropertyKey[]): void => {
     if (Array.isArray(value)) {
       for (const [i, v] of value.entries()) walk(v, [...path, i]);
@@ -158,7 +163,7 @@ function checkRefs(parsed: Parsed<unknown>, sources: Record<string, unknown>, pr
   walk(parsed.value, []);
 }
 
-function deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const v of Object.values(value)) deepFreeze(v);
