@@ -28,3 +28,4 @@ export {
 export { loadRoute, RULES_DIR, RuleFileError, shippedRoute } from './rules/loader.ts';
 export { type Lang, languages } from './rules/schema.ts';
 export type { RouteRules } from './rules/types.ts';
+export { findInstitution, type InstitutionMatch, loadUniversityLists } from './universities/lookup.ts';
