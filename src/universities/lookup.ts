@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import { basename, join } from 'node:path';
 import { z } from 'zod';
-import { RULES_DIR, RuleFileError, type RuleProblem } from '../rules/loader.ts';
+import { parseFile, RULES_DIR, RuleFileError, type RuleProblem } from '../rules/loader.ts';
 import { Confidence, Localized, SourceRef, SourcesFile } from '../rules/schema.ts';
 
 /**
@@ -101,51 +99,6 @@ export interface UniversityLists {
   fold: Map<string, string>;
 }
 
-interface Parsed<T> {
-  value: T;
-  file: string;
-  lineOf: (path: ReadonlyArray<PropertyKey>) => number;
-}
-
-function parseFile<S extends z.ZodType>(
-  path: string,
-  schema: S,
-  problems: RuleProblem[],
-): Parsed<z.infer<S>> | undefined {
-  const file = relative(process.cwd(), path) || path;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    problems.push({ file, line: 0, path: '', message: 'file is missing or unreadable' });
-    return undefined;
-  }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      const message = e.message.split('\n')[0] ?? e.message;
-      problems.push({ file, line: lineCounter.linePos(e.pos[0]).line, path: '', message });
-    }
-    return undefined;
-  }
-  const lineOf = (p: ReadonlyArray<PropertyKey>): number => {
-    for (let depth = p.length; depth >= 0; depth--) {
-      const node = doc.getIn(p.slice(0, depth) as unknown[], true);
-      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
-    }
-    return 1;
-  };
-  const result = schema.safeParse(doc.toJS());
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      problems.push({ file, line: lineOf(issue.path), path: issue.path.join('.'), message: issue.message });
-    }
-    return undefined;
-  }
-  return { value: result.data, file, lineOf };
-}
-
 /**
  * Loads and checks the eligible-university list and the aliases from a lists folder (e.g.
  * rules/hk/lists, with sources.yaml in the folder above): every version's count against its
@@ -155,9 +108,10 @@ function parseFile<S extends z.ZodType>(
 export function loadUniversityLists(dir: string = LISTS_DIR): UniversityLists {
   const problems: RuleProblem[] = [];
   const listDir = join(dir, 'eligible-universities');
-  const sources = parseFile(join(dir, '..', 'sources.yaml'), SourcesFile, problems);
-  const manifest = parseFile(join(listDir, 'list.yaml'), ListManifest, problems);
-  const aliasesFile = parseFile(join(dir, 'institution-aliases.yaml'), AliasesFile, problems);
+  const root = join(dir, '..', '..');
+  const sources = parseFile(join(dir, '..', 'sources.yaml'), SourcesFile, problems, root);
+  const manifest = parseFile(join(listDir, 'list.yaml'), ListManifest, problems, root);
+  const aliasesFile = parseFile(join(dir, 'institution-aliases.yaml'), AliasesFile, problems, root);
   const versions: ListVersionData[] = [];
   if (manifest) {
     const at = (i: number, key: string, message: string) =>
@@ -179,7 +133,7 @@ export function loadUniversityLists(dir: string = LISTS_DIR): UniversityLists {
       if (prev && Date.parse(prev.from) >= Date.parse(v.from))
         at(i, 'from', `versions must be in chronological order: ${v.from} is not after ${prev.from}`);
       const next = manifest.value.versions[i + 1];
-      const parsed = parseFile(join(listDir, v.file), VersionFile, problems);
+      const parsed = parseFile(join(listDir, v.file), VersionFile, problems, root);
       if (!parsed) return;
       const list = parsed.value.institutions;
       if (list.length !== v.officialCount)
