@@ -223,6 +223,38 @@ describe('properties of every assessment', () => {
     );
   });
 
+  it('lists every source it cites once, and only those, as sources.yaml has them', () => {
+    const testChoices = [undefined, ['gpt'], ['abt'], ['abt', 'gpt']] as const;
+    fc.assert(
+      fc.property(
+        profileArb,
+        momentOrBoundaryArb,
+        fc.constantFrom(...testChoices),
+        fc.constantFrom('en', 'zh-Hant', 'zh-Hans') as fc.Arbitrary<Assessment['lang']>,
+        (profile, at, tests, lang) => {
+          const result = assess(profile, rules, at, { lang, ...(tests ? { tests } : {}) });
+          const citations = [
+            ...result.rulesUsed,
+            result.fees.version,
+            ...result.prerequisites,
+            ...result.tests.flatMap((t) => [t.version, ...t.criteria]),
+          ].flatMap((x) => x.sources);
+          const cited = new Set(citations.map((c) => c.ref));
+          expect(Object.keys(result.sources).sort()).toEqual([...cited].sort());
+          for (const c of citations) {
+            expect(Object.keys(c).sort()).toEqual(['ref', 'section']);
+            expect(c.section.length).toBeGreaterThan(0);
+          }
+          for (const [ref, s] of Object.entries(result.sources)) {
+            const { title, url, publisher, official, retrieved } = rules.sources[ref] ?? {};
+            expect(s).toEqual({ title, url, publisher, official, retrieved });
+          }
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
   it('the same input always gives the same output, and the input is not changed', () => {
     fc.assert(
       fc.property(profileArb, momentOrBoundaryArb, (profile, at) => {

@@ -1,5 +1,5 @@
 import { Facts, type Outcome } from '../engine/conditions.ts';
-import type { Assessment, Citation } from '../engine/result.ts';
+import type { Assessment, ResolvedCitation } from '../engine/result.ts';
 import { hongKongDate, parseInstant } from '../engine/time.ts';
 import type { Profile } from '../profile/schema.ts';
 import type { CaseRules, EvidenceItem } from '../rules/case-schema.ts';
@@ -15,7 +15,7 @@ export interface CaseRuleVersion {
   from: string;
   to: string | null;
   confidence: Confidence;
-  sources: Citation[];
+  sources: ResolvedCitation[];
   note: string | null;
 }
 
@@ -36,7 +36,7 @@ export interface EvidenceItemView {
   /** True when the item applies only if a fact not yet known turns out a certain way, or only in some circumstances. */
   conditional: boolean;
   confidence: Confidence;
-  sources: Citation[];
+  sources: ResolvedCitation[];
   note: string | null;
 }
 
@@ -57,7 +57,7 @@ export class CaseRulesNotInForceError extends Error {
   }
 }
 
-export function citeCase(refs: readonly SourceRef[], rules: CaseRules): Citation[] {
+export function citeCase(refs: readonly SourceRef[], rules: CaseRules): ResolvedCitation[] {
   return refs.map((r) => {
     const source = rules.sources[r.ref];
     if (!source) throw new Error(`Case rule cites unknown source "${r.ref}"`);

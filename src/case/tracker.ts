@@ -1,5 +1,5 @@
 import type { Outcome } from '../engine/conditions.ts';
-import type { Assessment, Citation } from '../engine/result.ts';
+import type { Assessment, ResolvedCitation } from '../engine/result.ts';
 import type { PlainDate } from '../engine/time.ts';
 import type { Profile } from '../profile/schema.ts';
 import type { CaseRules, TrackerStage } from '../rules/case-schema.ts';
@@ -44,7 +44,7 @@ export interface TrackerStageView {
   derivedFrom: string | null;
   /** Computed dates; null until the stage they count from has a date (or when none apply). */
   derived: DerivedDates | null;
-  sources: Citation[];
+  sources: ResolvedCitation[];
 }
 
 export interface Tracker {

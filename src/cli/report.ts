@@ -1,8 +1,10 @@
 import type { Outcome } from '../engine/conditions.ts';
+import { resolveCitations } from '../engine/explain.ts';
 import type {
   Assessment,
   Citation,
   CriterionResult,
+  ResolvedCitation,
   RuleVersionUsed,
   Score,
   Status,
@@ -30,10 +32,15 @@ type Params = Record<string, string | number>;
 
 const numberLocales: Record<Lang, string> = { en: 'en-HK', 'zh-Hant': 'zh-HK', 'zh-Hans': 'zh-CN' };
 
-/** Numbers the sources in order of first citation, for footnote-style references. */
+/**
+ * Numbers the sources in order of first citation, for footnote-style references: one entry per
+ * source and section, written out from the assessment's list of sources.
+ */
 class SourceList {
-  readonly entries: Array<Citation & { n: number }> = [];
+  readonly entries: Array<ResolvedCitation & { n: number }> = [];
   private readonly index = new Map<string, number>();
+
+  constructor(private readonly sources: Assessment['sources']) {}
 
   ref(citations: readonly Citation[]): string {
     return citations.map((c) => `[${this.number(c)}]`).join(' ');
@@ -45,20 +52,22 @@ class SourceList {
     if (n === undefined) {
       n = this.entries.length + 1;
       this.index.set(key, n);
-      this.entries.push({ ...c, n });
+      const [resolved] = resolveCitations([c], this.sources) as [ResolvedCitation];
+      this.entries.push({ ...resolved, n });
     }
     return n;
   }
 }
 
 export class Report {
-  private readonly sources = new SourceList();
+  private readonly sources: SourceList;
   private readonly money: Intl.NumberFormat;
 
   constructor(
     private readonly a: Assessment,
     private readonly w: Writer,
   ) {
+    this.sources = new SourceList(a.sources);
     this.money = new Intl.NumberFormat(numberLocales[a.lang], { maximumFractionDigits: 2 });
   }
 

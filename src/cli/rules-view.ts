@@ -1,6 +1,6 @@
 import { RulesNotInForceError } from '../engine/assess.ts';
-import { cite, localize } from '../engine/explain.ts';
-import type { Citation } from '../engine/result.ts';
+import { citeInFull, localize } from '../engine/explain.ts';
+import type { ResolvedCitation } from '../engine/result.ts';
 import { type CliMessageKey, cliMessage } from '../i18n/cli-messages.ts';
 import type {
   Confidence,
@@ -34,7 +34,7 @@ export interface PartView {
   to: string | null;
   confidence: Confidence;
   note: string | null;
-  sources: Citation[];
+  sources: ResolvedCitation[];
   /** Prerequisites only: the items that must all be met. */
   criteria?: CriterionView[];
 }
@@ -44,7 +44,7 @@ export interface CriterionView {
   label: string;
   confidence: Confidence;
   note: string | null;
-  sources: Citation[];
+  sources: ResolvedCitation[];
 }
 
 export interface LineView {
@@ -103,7 +103,7 @@ function partView(rules: RouteRules, part: string, v: Dated<VersionLike>, lang: 
     to: v.to,
     confidence: v.confidence,
     note: v.note ? localize(v.note, lang) : null,
-    sources: cite(v.sources, rules),
+    sources: citeInFull(v.sources, rules),
   };
 }
 
@@ -113,7 +113,7 @@ function criterionView(rules: RouteRules, c: Criterion | Factor, lang: Lang): Cr
     label: localize(c.label, lang),
     confidence: c.confidence,
     note: c.note ? localize(c.note, lang) : null,
-    sources: cite(c.sources, rules),
+    sources: citeInFull(c.sources, rules),
   };
 }
 
@@ -198,7 +198,7 @@ export function renderRulesView(view: RulesView, w: Writer): string {
     }
     return t(`part.${part}` as CliMessageKey);
   };
-  const sourceLines = (sources: readonly Citation[]) =>
+  const sourceLines = (sources: readonly ResolvedCitation[]) =>
     sources.map((s) => `${w.link(s.title, s.url)} · ${t('report.sourceSection', { section: s.section })}`);
   const period = (p: PartView) =>
     p.to ? t('report.period', { from: p.from, to: p.to }) : t('report.periodOpen', { from: p.from });

@@ -11,6 +11,7 @@ import type {
 import { type Dated, type RouteRules, type TestRules, versionAt } from '../rules/types.ts';
 import { compiled, evaluate, Facts, type Outcome } from './conditions.ts';
 import {
+  addSources,
   cite,
   completeMessage,
   type FactReader,
@@ -27,6 +28,7 @@ import type { CategoryName, MeasureName } from './measures.ts';
 import type {
   Assessment,
   Citation,
+  CitedSource,
   CriterionResult,
   DependantResult,
   Fees,
@@ -93,6 +95,11 @@ interface Context {
   uncertain: Map<string, { name: string; note: string | undefined }> | undefined;
   /** Computed once, on first use: by the family points lines or by the full assessment. */
   dependants?: DependantResult[];
+  /**
+   * The rule versions used, in the order used() met them: what decides the sources an assessment
+   * cites. Only collected for a full assessment, which lists its sources.
+   */
+  versions: object[] | undefined;
 }
 
 function required<T extends { from: string }>(
@@ -116,6 +123,7 @@ function used(
   },
 ): RuleVersionUsed {
   if (v.confidence === 'uncertain') noteUncertain(ctx, v.id, `${v.id}, ${v.from.slice(0, 10)}`, v.note);
+  ctx.versions?.push(v);
   return {
     part,
     id: v.id,
@@ -392,6 +400,7 @@ function context(
     lang,
     atMs,
     uncertain: warnings ? new Map() : undefined,
+    versions: warnings ? [] : undefined,
   };
   return ctx;
 }
@@ -638,6 +647,50 @@ function nextSteps(ctx: Context): { steps: NextStep[]; version: RuleVersionUsed 
   return { steps, version: used(ctx, 'steps', version) };
 }
 
+interface CitedSet {
+  /** The rule version objects used, in the order used() met them. */
+  versions: readonly object[];
+  sources: Readonly<Record<string, CitedSource>>;
+}
+
+const sourcesCache = new WeakMap<RouteRules, CitedSet[]>();
+
+/**
+ * The sources an assessment cites, each once, in order of first citation in the JSON: rule
+ * versions, then prerequisites, then the criteria of each test. Which sources are cited depends
+ * only on the rule versions used (every criterion of a version is always in the result), so the
+ * list is worked out once per set of versions and shared, frozen, by every assessment that uses
+ * the same versions: found again by comparing the (frozen) version objects, a few pointer
+ * comparisons per assessment. A route has a handful of such sets (eras × tests asked for ×
+ * dependants or not).
+ */
+function sourcesCited(
+  ctx: Context,
+  rulesUsed: readonly RuleVersionUsed[],
+  prerequisites: readonly CriterionResult[],
+  tests: readonly TestResult[],
+): Readonly<Record<string, CitedSource>> {
+  const { rules } = ctx;
+  const versions = ctx.versions ?? [];
+  let sets = sourcesCache.get(rules);
+  if (!sets) {
+    sets = [];
+    sourcesCache.set(rules, sets);
+  }
+  search: for (const set of sets) {
+    if (set.versions.length !== versions.length) continue;
+    for (let i = 0; i < versions.length; i++) if (set.versions[i] !== versions[i]) continue search;
+    return set.sources;
+  }
+  const list: Record<string, CitedSource> = {};
+  for (const r of rulesUsed) addSources(list, r.sources, rules.sources);
+  for (const c of prerequisites) addSources(list, c.sources, rules.sources);
+  for (const t of tests) for (const c of t.criteria) addSources(list, c.sources, rules.sources);
+  const sources = Object.freeze(list);
+  sets.push({ versions: [...versions], sources });
+  return sources;
+}
+
 /**
  * Assesses a profile against a route's rules in force at the submission moment: prerequisites,
  * nationality exclusions, every test, fees for the whole family, stay, steps and warnings. Pure:
@@ -763,5 +816,6 @@ export function assess(
     dependants,
     warnings,
     disclaimer: message(lang, 'disclaimer'),
+    sources: sourcesCited(ctx, rulesUsed, prerequisites, testResults),
   };
 }

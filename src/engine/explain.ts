@@ -4,11 +4,11 @@ import {
   engineCatalogues,
   measureLabels,
 } from '../i18n/engine-messages.ts';
-import type { Condition, Lang, Localized, SourceRef } from '../rules/schema.ts';
+import type { Condition, Lang, Localized, Source, SourceRef } from '../rules/schema.ts';
 import type { RouteRules } from '../rules/types.ts';
 import { type Facts, measureIndexOf, measuresRead } from './conditions.ts';
 import { type CategoryName, type Interval, type MeasureName, measureFacts } from './measures.ts';
-import type { Citation, FactRead } from './result.ts';
+import type { Citation, CitedSource, FactRead, ResolvedCitation } from './result.ts';
 
 /** Anything at or above this bound is "no upper limit": the fact behind it is unknown. */
 const OPEN_BOUND = 1e11;
@@ -341,22 +341,78 @@ export { measuresRead };
 
 const citationCache = new WeakMap<readonly SourceRef[], Citation[]>();
 
-/** Resolves source references to full citations (cached: rule objects are frozen). */
+/**
+ * A rule's source references as the assessment cites them: `{ ref, section }`, the source itself
+ * being listed once in `Assessment.sources` (see `sourcesCited`). Cached: rule objects are frozen.
+ */
 export function cite(refs: readonly SourceRef[], rules: RouteRules): Citation[] {
   let citations = citationCache.get(refs);
   if (!citations) {
     citations = refs.map((r) => {
-      const source = rules.sources[r.ref];
-      if (!source) throw new Error(`Rule cites unknown source "${r.ref}"`);
-      return {
-        ref: r.ref,
-        section: r.section,
-        title: source.title,
-        url: source.url,
-        official: source.official,
-      };
+      if (!rules.sources[r.ref]) throw new Error(`Rule cites unknown source "${r.ref}"`);
+      return { ref: r.ref, section: r.section };
     });
     citationCache.set(refs, citations);
+  }
+  return citations;
+}
+
+const sourceCache = new WeakMap<Source, CitedSource>();
+
+/** A source as `Assessment.sources` lists it (one object per source, shared: rules are frozen). */
+export function citedSource(source: Source): CitedSource {
+  let cited = sourceCache.get(source);
+  if (!cited) {
+    const { title, url, publisher, official, retrieved } = source;
+    cited = Object.freeze({ title, url, publisher, official, retrieved });
+    sourceCache.set(source, cited);
+  }
+  return cited;
+}
+
+/**
+ * Adds the sources of some citations to a list of cited sources, in order of first citation.
+ * Throws on a ref the rules do not know (the loader checks refs, so this is a broken rule set).
+ */
+export function addSources(
+  into: Record<string, CitedSource>,
+  citations: readonly Citation[],
+  sources: RouteRules['sources'],
+): void {
+  for (const c of citations) {
+    if (Object.hasOwn(into, c.ref)) continue;
+    const source = sources[c.ref];
+    if (!source) throw new Error(`Rule cites unknown source "${c.ref}"`);
+    into[c.ref] = citedSource(source);
+  }
+}
+
+/**
+ * Citations with their sources written in, for showing them: an assessment's citations with its
+ * `sources` (or the rules' `sources`). A ref missing from the list shows as itself, without a link.
+ */
+export function resolveCitations(
+  citations: readonly Citation[],
+  sources: Readonly<Record<string, { title: string; url: string; official: boolean }>>,
+): ResolvedCitation[] {
+  return citations.map(({ ref, section }) => {
+    const s = Object.hasOwn(sources, ref) ? sources[ref] : undefined;
+    return { ref, section, title: s?.title ?? ref, url: s?.url ?? '', official: s?.official ?? false };
+  });
+}
+
+const resolvedCache = new WeakMap<readonly SourceRef[], ResolvedCitation[]>();
+
+/**
+ * A rule's source references resolved in full against its route's sources.yaml, as route guides
+ * and `routewise rules` give them (cached: rule objects are frozen).
+ */
+export function citeInFull(refs: readonly SourceRef[], rules: RouteRules): ResolvedCitation[] {
+  let citations = resolvedCache.get(refs);
+  if (!citations) {
+    for (const r of refs) if (!rules.sources[r.ref]) throw new Error(`Rule cites unknown source "${r.ref}"`);
+    citations = resolveCitations(refs, rules.sources);
+    resolvedCache.set(refs, citations);
   }
   return citations;
 }

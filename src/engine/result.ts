@@ -10,9 +10,27 @@ export interface Range {
   max: number;
 }
 
+/** A citation by reference: the source is listed once, under its `ref`, in `Assessment.sources`. */
 export interface Citation {
   ref: string;
   section: string;
+}
+
+/** A source cited by an assessment, as `Assessment.sources` lists it (from sources.yaml). */
+export interface CitedSource {
+  title: string;
+  url: string;
+  publisher: string;
+  official: boolean;
+  /** The day the source was last checked, YYYY-MM-DD. */
+  retrieved: string;
+}
+
+/**
+ * A citation with its source's title, URL and kind written in: how route guides, case views and
+ * `routewise rules` give citations, and what the reports resolve an assessment's citations to.
+ */
+export interface ResolvedCitation extends Citation {
   title: string;
   url: string;
   official: boolean;
@@ -144,4 +162,6 @@ export interface Assessment {
   dependants: DependantResult[];
   warnings: Warning[];
   disclaimer: string;
+  /** Every source cited in this assessment, once, by its ref: what the `sources` of criteria and rule versions point to. */
+  sources: Readonly<Record<string, CitedSource>>;
 }

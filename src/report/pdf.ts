@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { formatNumber, message } from '../engine/explain.ts';
+import { formatNumber, message, resolveCitations } from '../engine/explain.ts';
 import type {
   Assessment,
   Citation,
@@ -89,6 +89,8 @@ class Writer {
   constructor(
     readonly doc: PDFKit.PDFDocument,
     readonly lang: Lang,
+    /** The assessment's list of sources, which its citations refer to. */
+    readonly cited: Assessment['sources'],
   ) {
     this.families = fontsFor[lang].families;
   }
@@ -263,7 +265,7 @@ function scoreLine(lang: Lang, score: Score): string {
 
 function sources(w: Writer, citations: readonly Citation[], indent: number): void {
   const { lang } = w;
-  for (const source of citations) {
+  for (const source of resolveCitations(citations, w.cited)) {
     const kind = msg(lang, source.official ? 'sourceOfficial' : 'sourceSecondary');
     w.para(
       [
@@ -274,7 +276,8 @@ function sources(w: Writer, citations: readonly Citation[], indent: number): voi
       ],
       { size: 8.5, indent, gap: 0 },
     );
-    w.para([{ text: source.url, color: colour.link, link: source.url }], { size: 8.5, indent, gap: 0.2 });
+    if (source.url)
+      w.para([{ text: source.url, color: colour.link, link: source.url }], { size: 8.5, indent, gap: 0.2 });
   }
 }
 
@@ -397,7 +400,7 @@ export async function renderAssessmentPdf(assessment: Assessment, options: PdfOp
   });
 
   try {
-    write(new Writer(doc, lang), assessment, options);
+    write(new Writer(doc, lang, assessment.sources), assessment, options);
   } finally {
     doc.end();
   }

@@ -25,6 +25,21 @@ describe('POST /api/v1/assessments', () => {
     expect(a.warnings.some((w) => w.code === 'not_approval')).toBe(true);
   });
 
+  it('cites sources by reference: each source once, in the top-level sources', async () => {
+    const raw = await body(
+      await assess({ profile: exampleProfile(), submittedAt: '2025-03-01T10:00:00+08:00' }),
+    );
+    const a = AssessmentSchema.parse(raw);
+    const citations = [...a.rulesUsed, ...a.prerequisites, ...a.tests.flatMap((x) => x.criteria)].flatMap(
+      (x) => x.sources,
+    );
+    expect(citations.length).toBeGreaterThan(20);
+    for (const c of citations) expect(a.sources[c.ref]?.url, c.ref).toMatch(/^https?:\/\//);
+    expect(Object.keys(a.sources).sort()).toEqual([...new Set(citations.map((c) => c.ref))].sort());
+    // On the wire, a citation is only its ref and section: the source is not repeated.
+    expect(Object.keys(raw.tests[0].criteria[0].sources[0])).toEqual(['ref', 'section']);
+  });
+
   it('defaults to now, and takes a date as 00:00 Hong Kong time', async () => {
     const now = await body(await assess({ profile: exampleProfile() }));
     expect(now.submittedAt).toBe('2025-06-01T10:00:00+08:00');

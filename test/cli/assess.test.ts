@@ -59,8 +59,11 @@ function expectFullReport(out: string, a: Assessment): void {
   const citations = [...a.rulesUsed, ...a.prerequisites, ...a.tests.flatMap((t) => t.criteria)].flatMap(
     (x) => x.sources,
   );
+  expect(citations.length).toBeGreaterThan(0);
   for (const s of citations) {
-    expect(out).toContain(s.url);
+    const source = a.sources[s.ref];
+    expect(source, s.ref).toBeDefined();
+    expect(out).toContain(source?.url);
     expect(out).toContain(s.section);
   }
 }
@@ -133,8 +136,9 @@ describe('routewise assess', () => {
       const shown = p.min === p.max ? `${p.max} / ${p.cap} points` : `${p.min}–${p.max} / ${p.cap} points`;
       expect(out).toContain(`- ${outcomeMarks[c.outcome]} ${escapeMarkdown(c.label)} (${shown})`);
     }
-    const source = a.rulesUsed[0]?.sources[0];
-    expect(out).toContain(`](<${source?.url}>)`);
+    const ref = a.rulesUsed[0]?.sources[0]?.ref ?? '';
+    expect(a.sources[ref]?.url).toMatch(/^https?:/);
+    expect(out).toContain(`](<${a.sources[ref]?.url}>)`);
     expect(out).toContain('\n## Disclaimer\n');
     expect(out).not.toContain('═');
   });

@@ -91,7 +91,9 @@ describe('renderAssessmentPdf', () => {
       expect(text).toMatch(expected[lang].notApproval);
       expect(text).toContain(squeeze(assessment.disclaimer));
       // Sources with their address, the rule versions with their period, and the answers.
-      expect(text).toContain(squeeze(criterion?.sources[0]?.url ?? ''));
+      const url = assessment.sources[criterion?.sources[0]?.ref ?? '']?.url;
+      expect(url).toMatch(/^https?:/);
+      expect(text).toContain(squeeze(url ?? ''));
       expect(text).toContain(squeeze(assessment.rulesUsed[0]?.id ?? ''));
       expect(text).toContain('2024-11-01');
       expect(text).toContain('陳大文ChanTaiMan');

@@ -1,5 +1,5 @@
 import type { z } from '@hono/zod-openapi';
-import type { Citation } from '../../engine/result.ts';
+import type { ResolvedCitation } from '../../engine/result.ts';
 import { formatHongKong } from '../../engine/time.ts';
 import type { CaseRules } from '../../rules/case-schema.ts';
 import type {
@@ -48,7 +48,7 @@ const perUnit: Record<Lang, string> = {
   'zh-Hans': '每单位 {n} 分，最多 {max} 分',
 };
 
-function cite(refs: readonly SourceRef[], sources: RouteRules['sources']): Citation[] {
+function cite(refs: readonly SourceRef[], sources: RouteRules['sources']): ResolvedCitation[] {
   return refs.map((r) => {
     const s = sources[r.ref];
     return {

@@ -78,20 +78,40 @@ const Outcome = z.enum(['met', 'not_met', 'unknown']);
 const Status = z.enum(['eligible', 'not_eligible', 'undetermined']);
 const Range = z.object({ min: z.number(), max: z.number() });
 
+/** A citation with its source written in: route guides, rule listings and case views. */
 export const CitationSchema = z
   .object({ ref: z.string(), section: z.string(), title: z.string(), url: z.string(), official: z.boolean() })
   .openapi('Citation');
 
-export const RuleVersionUsedSchema = z
+/** A citation in an assessment: the source is listed once in the assessment's `sources`. */
+export const SourceRefSchema = z
   .object({
-    part: z.string().describe('What the version governs: "prerequisites", "test:gpt", "fees", …'),
-    id: z.string(),
-    file: z.string(),
-    from: z.string(),
-    to: z.string().nullable().describe('Exclusive end; null while the version is the latest.'),
-    confidence: Confidence,
-    sources: z.array(CitationSchema),
+    ref: z.string().describe("The source's key in the assessment's `sources`."),
+    section: z.string().describe('The section, paragraph or table cited.'),
   })
+  .openapi('SourceRef');
+
+export const CitedSourceSchema = z
+  .object({
+    title: z.string(),
+    url: z.string(),
+    publisher: z.string(),
+    official: z.boolean().describe('Official text (or a verbatim copy), as opposed to a secondary source.'),
+    retrieved: z.string().describe('The day the source was last checked, YYYY-MM-DD.'),
+  })
+  .openapi('CitedSource');
+
+const ruleVersionFields = {
+  part: z.string().describe('What the version governs: "prerequisites", "test:gpt", "fees", …'),
+  id: z.string(),
+  file: z.string(),
+  from: z.string(),
+  to: z.string().nullable().describe('Exclusive end; null while the version is the latest.'),
+  confidence: Confidence,
+};
+
+export const RuleVersionUsedSchema = z
+  .object({ ...ruleVersionFields, sources: z.array(SourceRefSchema) })
   .openapi('RuleVersionUsed');
 
 const FactRead = z.object({
@@ -111,7 +131,7 @@ const CriterionResult = z
       .object({ min: z.number(), max: z.number(), cap: z.number(), line: z.string().nullable() })
       .optional(),
     explanation: z.string(),
-    sources: z.array(CitationSchema),
+    sources: z.array(SourceRefSchema),
     confidence: Confidence,
     note: z.string().optional(),
   })
@@ -202,6 +222,9 @@ export const AssessmentSchema = z
     ),
     warnings: z.array(z.object({ code: z.string(), message: z.string() })),
     disclaimer: z.string(),
+    sources: z
+      .record(z.string(), CitedSourceSchema)
+      .describe('Every source cited in the assessment, once, by the `ref` its citations use.'),
   })
   .openapi('Assessment', {
     description: "The engine's result (docs/assessment-json.md). Meeting a threshold is never approval.",
@@ -277,9 +300,9 @@ export const StageUpdateSchema = z
 
 // --- Routes -----------------------------------------------------------------------------------
 
-export const RuleVersionSchema = RuleVersionUsedSchema.extend({ note: z.string().nullable() }).openapi(
-  'RuleVersion',
-);
+export const RuleVersionSchema = z
+  .object({ ...ruleVersionFields, sources: z.array(CitationSchema), note: z.string().nullable() })
+  .openapi('RuleVersion');
 
 export const RouteSummarySchema = z
   .object({

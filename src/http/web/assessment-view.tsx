@@ -9,10 +9,9 @@ import type {
   TestResult,
 } from '../../engine/result.ts';
 import type { RouteRules } from '../../rules/types.ts';
-import { ConfidenceTag, Notice, OutcomeTag, Sources } from './components.tsx';
+import { AssessmentSources, ConfidenceTag, Notice, OutcomeTag } from './components.tsx';
 import { partName } from './guide.tsx';
 import type { T } from './i18n.ts';
-import { retrievedOf } from './rules-view.ts';
 
 /**
  * An assessment, explained: the outcome in kind words, what is missing and what would change it,
@@ -90,7 +89,13 @@ function period(t: T, v: { from: string; to: string | null }): string {
     : t('word.from', { date: t.moment(v.from) });
 }
 
-export function CriterionCard(props: { t: T; c: CriterionResult; rules: RouteRules; headingLevel?: 3 | 4 }) {
+export function CriterionCard(props: {
+  t: T;
+  c: CriterionResult;
+  /** The assessment's list of sources, which the criterion's citations refer to. */
+  sources: Assessment['sources'];
+  headingLevel?: 3 | 4;
+}) {
   const { t, c } = props;
   const points = c.points
     ? c.points.min === c.points.max
@@ -115,7 +120,7 @@ export function CriterionCard(props: { t: T; c: CriterionResult; rules: RouteRul
       ) : null}
       <div class="provenance">
         <ConfidenceTag t={t} confidence={c.confidence} />
-        <Sources t={t} sources={c.sources} retrieved={retrievedOf(props.rules)} />
+        <AssessmentSources t={t} citations={c.sources} sources={props.sources} />
       </div>
     </li>
   );
@@ -366,7 +371,7 @@ export function AssessmentDetails(props: {
         <h2 id="prereq-h">{t('result.prerequisites')}</h2>
         <ol class="criteria">
           {a.prerequisites.map((c) => (
-            <CriterionCard t={t} c={c} rules={props.rules} />
+            <CriterionCard t={t} c={c} sources={a.sources} />
           ))}
         </ol>
       </section>
@@ -386,7 +391,7 @@ export function AssessmentDetails(props: {
             </p>
             <ol class="criteria">
               {test.criteria.map((c) => (
-                <CriterionCard t={t} c={c} rules={props.rules} />
+                <CriterionCard t={t} c={c} sources={a.sources} />
               ))}
             </ol>
             <p class="small">

@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import type { Child } from 'hono/jsx';
-import type { Citation } from '../../engine/result.ts';
+import { resolveCitations } from '../../engine/explain.ts';
+import type { Assessment, Citation, ResolvedCitation } from '../../engine/result.ts';
 import type { Confidence } from '../../rules/schema.ts';
 import { UNKNOWN_SUFFIX } from './forms.ts';
 import type { T } from './i18n.ts';
@@ -469,7 +470,7 @@ export function ConfidenceTag(props: { t: T; confidence: Confidence }) {
 
 export function Sources(props: {
   t: T;
-  sources: readonly Citation[];
+  sources: readonly ResolvedCitation[];
   retrieved?: (ref: string) => string | undefined;
 }) {
   const { t } = props;
@@ -493,6 +494,22 @@ export function Sources(props: {
         })}
       </ul>
     </details>
+  );
+}
+
+/** An assessment's citations, written out from the assessment's list of sources. */
+export function AssessmentSources(props: {
+  t: T;
+  citations: readonly Citation[];
+  sources: Assessment['sources'];
+}) {
+  const { sources } = props;
+  return (
+    <Sources
+      t={props.t}
+      sources={resolveCitations(props.citations, sources)}
+      retrieved={(ref) => (Object.hasOwn(sources, ref) ? sources[ref]?.retrieved : undefined)}
+    />
   );
 }
 

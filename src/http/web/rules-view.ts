@@ -1,5 +1,5 @@
-import { cite } from '../../engine/explain.ts';
-import type { Citation } from '../../engine/result.ts';
+import { citeInFull } from '../../engine/explain.ts';
+import type { ResolvedCitation } from '../../engine/result.ts';
 import type {
   Confidence,
   DependantsVersion,
@@ -81,8 +81,8 @@ export function text(value: Localized, lang: Lang): string {
   return value[lang];
 }
 
-export function citations(rules: RouteRules, refs: readonly SourceRef[]): Citation[] {
-  return cite(refs, rules);
+export function citations(rules: RouteRules, refs: readonly SourceRef[]): ResolvedCitation[] {
+  return citeInFull(refs, rules);
 }
 
 /** The date a source was last checked (sources.yaml `retrieved`). */
@@ -95,10 +95,10 @@ export class SourceCollector {
   readonly refs = new Set<string>();
   constructor(private readonly rules: RouteRules) {}
 
-  add(refs: readonly SourceRef[] | undefined): Citation[] {
+  add(refs: readonly SourceRef[] | undefined): ResolvedCitation[] {
     if (!refs) return [];
     for (const r of refs) this.refs.add(r.ref);
-    return cite(refs, this.rules);
+    return citeInFull(refs, this.rules);
   }
 
   /** The newest `retrieved` date among the sources collected. */
