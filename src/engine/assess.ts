@@ -95,11 +95,6 @@ interface Context {
   uncertain: Map<string, { name: string; note: string | undefined }> | undefined;
   /** Computed once, on first use: by the family points lines or by the full assessment. */
   dependants?: DependantResult[];
-  /**
-   * The rule versions used, in the order used() met them: what decides the sources an assessment
-   * cites. Only collected for a full assessment, which lists its sources.
-   */
-  versions: object[] | undefined;
 }
 
 function required<T extends { from: string }>(
@@ -123,7 +118,6 @@ function used(
   },
 ): RuleVersionUsed {
   if (v.confidence === 'uncertain') noteUncertain(ctx, v.id, `${v.id}, ${v.from.slice(0, 10)}`, v.note);
-  ctx.versions?.push(v);
   return {
     part,
     id: v.id,
@@ -131,8 +125,24 @@ function used(
     from: v.from,
     to: v.to,
     confidence: v.confidence,
-    sources: cite(v.sources, ctx.rules),
+    sources: versionCitations(v, ctx.rules),
   };
+}
+
+const versionCitationCache = new WeakMap<object, Citation[]>();
+
+/**
+ * A rule version's citations: an array of its own, one per (frozen) version object, even if two
+ * versions shared their list of references. The array then stands for the version itself, which
+ * is how sourcesCited() finds the sources of a set of versions again.
+ */
+function versionCitations(v: { sources: readonly SourceRef[] }, rules: RouteRules): Citation[] {
+  let citations = versionCitationCache.get(v);
+  if (!citations) {
+    citations = [...cite(v.sources, rules)];
+    versionCitationCache.set(v, citations);
+  }
+  return citations;
 }
 
 function noteUncertain(
@@ -400,7 +410,6 @@ function context(
     lang,
     atMs,
     uncertain: warnings ? new Map() : undefined,
-    versions: warnings ? [] : undefined,
   };
   return ctx;
 }
@@ -648,8 +657,8 @@ function nextSteps(ctx: Context): { steps: NextStep[]; version: RuleVersionUsed 
 }
 
 interface CitedSet {
-  /** The rule version objects used, in the order used() met them. */
-  versions: readonly object[];
+  /** The citations of each rule version used, in rulesUsed order: one array per version object. */
+  versions: ReadonlyArray<readonly Citation[]>;
   sources: Readonly<Record<string, CitedSource>>;
 }
 
@@ -660,26 +669,25 @@ const sourcesCache = new WeakMap<RouteRules, CitedSet[]>();
  * versions, then prerequisites, then the criteria of each test. Which sources are cited depends
  * only on the rule versions used (every criterion of a version is always in the result), so the
  * list is worked out once per set of versions and shared, frozen, by every assessment that uses
- * the same versions: found again by comparing the (frozen) version objects, a few pointer
- * comparisons per assessment. A route has a handful of such sets (eras × tests asked for ×
- * dependants or not).
+ * the same versions. The set is found again by the identity of each version's citations array
+ * (versionCitations): a few pointer comparisons and no allocation per assessment. A route has a
+ * handful of such sets (eras × tests asked for × dependants or not).
  */
 function sourcesCited(
-  ctx: Context,
+  rules: RouteRules,
   rulesUsed: readonly RuleVersionUsed[],
   prerequisites: readonly CriterionResult[],
   tests: readonly TestResult[],
 ): Readonly<Record<string, CitedSource>> {
-  const { rules } = ctx;
-  const versions = ctx.versions ?? [];
   let sets = sourcesCache.get(rules);
   if (!sets) {
     sets = [];
     sourcesCache.set(rules, sets);
   }
   search: for (const set of sets) {
-    if (set.versions.length !== versions.length) continue;
-    for (let i = 0; i < versions.length; i++) if (set.versions[i] !== versions[i]) continue search;
+    if (set.versions.length !== rulesUsed.length) continue;
+    for (let i = 0; i < rulesUsed.length; i++)
+      if (set.versions[i] !== (rulesUsed[i] as RuleVersionUsed).sources) continue search;
     return set.sources;
   }
   const list: Record<string, CitedSource> = {};
@@ -687,7 +695,7 @@ function sourcesCited(
   for (const c of prerequisites) addSources(list, c.sources, rules.sources);
   for (const t of tests) for (const c of t.criteria) addSources(list, c.sources, rules.sources);
   const sources = Object.freeze(list);
-  sets.push({ versions: [...versions], sources });
+  sets.push({ versions: rulesUsed.map((r) => r.sources), sources });
   return sources;
 }
 
@@ -816,6 +824,6 @@ export function assess(
     dependants,
     warnings,
     disclaimer: message(lang, 'disclaimer'),
-    sources: sourcesCited(ctx, rulesUsed, prerequisites, testResults),
+    sources: sourcesCited(rules, rulesUsed, prerequisites, testResults),
   };
 }
