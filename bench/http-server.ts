@@ -11,7 +11,7 @@ import { Hono } from 'hono';
 import { createApp } from '../src/http/app.ts';
 import { createLogger } from '../src/http/log.ts';
 import { type CaseRules, shippedCaseRules } from '../src/rules/case-schema.ts';
-import { shippedRoute } from '../src/rules/loader.ts';
+import { shippedRoute } from '../src/rules/shipped.ts';
 import type { RouteRules } from '../src/rules/types.ts';
 import { openStore, storeOptionsFromEnv } from '../src/store/index.ts';
 

@@ -52,6 +52,7 @@ export function benchProfiles(count = 64, seed = 20250301): Profile[] {
               livedOverseasAtLeastOneYear: bool(),
             }
           : 'not_applicable',
+      placeOfBirth: pick(['overseas', 'mainland', 'hong_kong'] as const),
     };
     p.character = {
       selfSupporting: bool(0.95),
@@ -71,6 +72,8 @@ export function benchProfiles(count = 64, seed = 20250301): Profile[] {
       eligibleUniversity: bool(0.6),
       renownedInstitution: bool(0.5),
       yearAwarded: int(1990, 2024),
+      graduationDate: 'unknown',
+      hongKongProgramme: pick(['none', 'none', 'ugc_funded', 'self_financed'] as const),
     }));
     p.education = { degrees, professionalQualification: bool(0.3) };
     p.languages = {
@@ -122,7 +125,10 @@ export function benchProfiles(count = 64, seed = 20250301): Profile[] {
     };
     p.talentList = bool(0.8) ? 'none' : { profession: 'Data scientist' };
     p.achievements = { exceptionalAward: bool(0.05), peerRecognition: bool(0.2) };
-    p.family = { hkPermanentResidentInHongKong: bool(0.2) };
+    p.family = {
+      hkPermanentResidentInHongKong: bool(0.2),
+      parentChinesePermanentResidentSettledOverseas: bool(0.1),
+    };
     const dependants: Profile['dependants'] = [];
     if (bool(0.6)) {
       dependants.push({

@@ -28,8 +28,10 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { assess } from '../src/engine/assess.ts';
 import { Profile } from '../src/profile/schema.ts';
+import { upgradeProfile } from '../src/profile/upgrade.ts';
 import { loadRoute } from '../src/rules/loader.ts';
 import { languages } from '../src/rules/schema.ts';
+import { listLookup } from '../src/rules/shipped.ts';
 import type { RouteRules } from '../src/rules/types.ts';
 
 const RULES = dirname(fileURLToPath(import.meta.url));
@@ -173,7 +175,7 @@ function fixture(route: string, name: string): Json {
 function buildProfile(route: string, c: Pick<Case, 'base' | 'set'>): Profile {
   const doc = fixture(route, c.base);
   for (const [path, value] of Object.entries(c.set ?? {})) setPath(doc, path, value);
-  const parsed = Profile.safeParse(doc);
+  const parsed = Profile.safeParse(upgradeProfile(doc));
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`the profile (fixture "${c.base}" + set) is not a valid profile:\n${issues}`);
@@ -271,7 +273,7 @@ const routeCache = new Map<string, RouteRules>();
 function route(dir: string): RouteRules {
   let rules = routeCache.get(dir);
   if (!rules) {
-    rules = loadRoute(dir);
+    rules = { ...loadRoute(dir), lists: listLookup() };
     routeCache.set(dir, rules);
   }
   return rules;

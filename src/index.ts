@@ -25,7 +25,8 @@ export {
   type ValidationResult,
   validateProfile,
 } from './profile/validate.ts';
-export { loadRoute, RULES_DIR, RuleFileError, shippedRoute } from './rules/loader.ts';
+export { loadRoute, RULES_DIR, RuleFileError } from './rules/loader.ts';
 export { type Lang, languages } from './rules/schema.ts';
+export { SHIPPED_ROUTE_IDS, shippedRoute } from './rules/shipped.ts';
 export type { RouteRules } from './rules/types.ts';
 export { findInstitution, type InstitutionMatch, loadUniversityLists } from './universities/lookup.ts';

@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import type { Dependant, Profile } from '../src/profile/schema.ts';
+import {
+  type Dependant,
+  type Profile,
+  placesOfBirth,
+  sponsorRelations,
+  sponsorStatuses,
+  technologyAreas,
+} from '../src/profile/schema.ts';
 
 /** Random but valid profiles and submission moments, for property tests. */
 
@@ -28,13 +35,52 @@ const nationality = fc.constantFrom(
 
 const degree = fc.record({
   level: unknownOr(fc.constantFrom('bachelor' as const, 'master' as const, 'doctorate' as const)),
-  institution: unknownOr(fc.constantFrom('University of Oxford', 'Tsinghua University', 'A Local College')),
+  institution: unknownOr(
+    fc.constantFrom(
+      'University of Oxford',
+      'Tsinghua University',
+      'A Local College',
+      'Sichuan University',
+      'University of Göttingen',
+      'The University of Hong Kong',
+    ),
+  ),
   subject: unknownOr(fc.constantFrom('Physics', 'Law', 'Finance')),
   stem: yesNo,
   eligibleUniversity: yesNo,
   renownedInstitution: yesNo,
   yearAwarded: unknownOr(fc.integer({ min: 1975, max: 2025 })),
+  graduationDate: unknownOr(isoDay('2015-01-01', '2026-12-31')),
+  hongKongProgramme: unknownOr(
+    fc.constantFrom('ugc_funded' as const, 'self_financed' as const, 'gba_campus' as const, 'none' as const),
+  ),
 });
+
+const jobOffer: fc.Arbitrary<Profile['jobOffer']> = fc.oneof(
+  fc.constant('unknown' as const),
+  fc.constant('none' as const),
+  fc.record({
+    relevantToQualifications: yesNo,
+    degreeLevelPost: yesNo,
+    annualSalaryHKD: unknownOr(fc.constantFrom(300_000, 1_999_999, 2_000_000, 3_000_000)),
+    marketLevelPay: yesNo,
+    cannotBeFilledLocally: yesNo,
+    employerHasTechTasQuota: yesNo,
+    researchAndDevelopment: yesNo,
+    technologyArea: unknownOr(fc.constantFrom(...technologyAreas)),
+  }),
+);
+
+const sponsor: fc.Arbitrary<Profile['sponsor']> = fc.oneof(
+  fc.constant('unknown' as const),
+  fc.constant('none' as const),
+  fc.record({
+    relation: unknownOr(fc.constantFrom(...sponsorRelations)),
+    status: unknownOr(fc.constantFrom(...sponsorStatuses)),
+    canSupportAndAccommodate: yesNo,
+    applicantUnmarried: yesNo,
+  }),
+);
 
 const workPeriod = fc
   .tuple(isoDay('1985-01-01', '2026-06-01'), fc.integer({ min: 30, max: 6000 }), fc.boolean())
@@ -93,12 +139,14 @@ const dependant: fc.Arbitrary<Dependant> = fc.oneof(
   }),
 );
 
+const amountLarge = unknownOr(fc.constantFrom(0, 10_000_000, 29_999_999, 30_000_000, 80_000_000));
+
 const amount = unknownOr(
   fc.constantFrom(0, 400_000, 999_999, 1_000_000, 2_600_000, 4_999_999, 5_000_000, 9_000_000),
 );
 
 export const profileArb: fc.Arbitrary<Profile> = fc.record({
-  schemaVersion: fc.constant(1 as const),
+  schemaVersion: fc.constant(2 as const),
   person: fc.record({
     dateOfBirth: unknownOr(isoDay('1940-01-01', '2010-01-01')),
     nationality: unknownOr(nationality),
@@ -112,6 +160,7 @@ export const profileArb: fc.Arbitrary<Profile> = fc.record({
         livedOverseasAtLeastOneYear: yesNo,
       }),
     ),
+    placeOfBirth: unknownOr(fc.constantFrom(...placesOfBirth)),
   }),
   character: fc.record({ selfSupporting: yesNo, criminalRecord: yesNo, adverseImmigrationRecord: yesNo }),
   education: fc.record({
@@ -139,7 +188,13 @@ export const profileArb: fc.Arbitrary<Profile> = fc.record({
     fc.constant({ profession: 'Actuaries' }),
   ),
   achievements: fc.record({ exceptionalAward: yesNo, peerRecognition: yesNo }),
-  family: fc.record({ hkPermanentResidentInHongKong: yesNo }),
+  family: fc.record({
+    hkPermanentResidentInHongKong: yesNo,
+    parentChinesePermanentResidentSettledOverseas: yesNo,
+  }),
+  jobOffer,
+  investment: fc.record({ netAssetsHKD: amountLarge, plannedInvestmentHKD: amountLarge }),
+  sponsor,
   dependants: unknownOr(fc.array(dependant, { maxLength: 3 })),
 });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assess } from '../src/engine/assess.ts';
 import { parseProfile } from '../src/profile/validate.ts';
-import { shippedRoute } from '../src/rules/loader.ts';
+import { shippedRoute } from '../src/rules/shipped.ts';
 
 /** Each example profile, the era it illustrates, and the test version that era uses. */
 const eras: Record<string, { at: string; gpt: string }> = {

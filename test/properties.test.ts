@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { assess } from '../src/engine/assess.ts';
 import type { Assessment, Status } from '../src/engine/result.ts';
 import { Profile } from '../src/profile/schema.ts';
-import { shippedRoute } from '../src/rules/loader.ts';
+import { shippedRoute } from '../src/rules/shipped.ts';
 import { momentOrBoundaryArb, profileArb } from './arbitraries.ts';
 
 const rules = shippedRoute('hk.qmas');

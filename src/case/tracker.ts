@@ -83,7 +83,7 @@ function derive(
   const from: PlainDate = parsePlainDate(start);
   if (d.kind === 'years-after') return { eligibleFrom: isoDay(addYears(from, d.years)) };
   const stay = assessment.stay;
-  if (!stay || e.extension === undefined) return null;
+  if (!stay || stay.initialMonths === null || e.extension === undefined) return null;
   // Walk the usual pattern: the initial stay, then each earlier extension, to this one's limit.
   let limit = limitOfStay(from, stay.initialMonths);
   for (let k = 1; k < e.extension; k++) {

@@ -6,8 +6,9 @@ import { type CliMessageKey, cliCatalogues, cliMessage } from '../i18n/cli-messa
 import { validationMessage } from '../i18n/validation-messages.ts';
 import { profileJsonSchema } from '../profile/json-schema.ts';
 import { validateProfile } from '../profile/validate.ts';
-import { loadRoute, RuleFileError, shippedRoute } from '../rules/loader.ts';
+import { loadRoute, RuleFileError } from '../rules/loader.ts';
 import type { Lang } from '../rules/schema.ts';
+import { shippedRoute } from '../rules/shipped.ts';
 import type { RouteRules } from '../rules/types.ts';
 import { parseJson, readInput } from './input.ts';
 import {

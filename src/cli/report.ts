@@ -341,11 +341,13 @@ export class Report {
       w.para(this.t('report.noStay'));
       return;
     }
-    const common = { test: this.testName(s.test), months: s.initialMonths, pattern: s.pattern };
+    const common = { test: this.testName(s.test), months: s.initialMonths ?? 0, pattern: s.pattern };
     w.para(
-      s.extensionsYears.length > 0
-        ? this.t('report.stayPlan', { ...common, extensions: this.list(s.extensionsYears.map(String)) })
-        : this.t('report.stayPlanNoExtensions', common),
+      s.initialMonths === null
+        ? `${this.testName(s.test)}: ${s.initialNote ?? ''}`
+        : s.extensionsYears.length > 0
+          ? this.t('report.stayPlan', { ...common, extensions: this.list(s.extensionsYears.map(String)) })
+          : this.t('report.stayPlanNoExtensions', common),
     );
     if (s.topTier) {
       w.para(

@@ -397,16 +397,25 @@ function context(
 ): Context {
   const atMs = parseInstant(submittedAt);
   if (atMs === undefined) throw new InvalidMomentError(submittedAt);
+  const lists = rules.lists;
   const ctx: Context = {
     rules,
-    facts: new Facts(profile, hongKongDate(atMs), (index) => {
-      const outcome = dependantResults(ctx)[index]?.outcome ?? 'not_met';
-      return outcome === 'met'
-        ? { lo: 1, hi: 1 }
-        : outcome === 'not_met'
-          ? { lo: 0, hi: 0 }
-          : { lo: 0, hi: 1 };
-    }),
+    facts: new Facts(
+      profile,
+      hongKongDate(atMs),
+      (index) => {
+        const outcome = dependantResults(ctx)[index]?.outcome ?? 'not_met';
+        return outcome === 'met'
+          ? { lo: 1, hi: 1 }
+          : outcome === 'not_met'
+            ? { lo: 0, hi: 0 }
+            : { lo: 0, hi: 1 };
+      },
+      lists && {
+        eligibleUniversity: (name) => lists.eligibleUniversity(name, atMs),
+        talentListProfession: (profession) => lists.talentListProfession(profession, atMs),
+      },
+    ),
     lang,
     atMs,
     uncertain: warnings ? new Map() : undefined,
@@ -611,11 +620,13 @@ function remaining(score: Score): number {
   }
 }
 
-function feesFor(ctx: Context, persons: number, stay: StayPlan | undefined): Fees {
+function feesFor(ctx: Context, persons: number, stay: StayPlan | undefined, test: string): Fees {
   const version = required(ctx, ctx.rules.fees, 'fees');
-  const stayDays = stay ? Math.round((stay.initialMonths * 365) / 12) : undefined;
+  const stayDays =
+    stay && stay.initialMonths !== null ? Math.round((stay.initialMonths * 365) / 12) : undefined;
   const lines = version.perPerson
     .filter((item) => {
+      if (item.tests !== undefined && !item.tests.includes(test)) return false;
       if (stayDays === undefined) return item.stayDaysAtMost === undefined;
       if (item.stayDaysAtMost !== undefined && stayDays > item.stayDaysAtMost) return false;
       if (item.stayDaysOver !== undefined && stayDays <= item.stayDaysOver) return false;
@@ -736,6 +747,7 @@ export function assess(
     ? {
         test: stayTest,
         initialMonths: plan.initialMonths,
+        initialNote: plan.initialNote ? localize(plan.initialNote, lang) : null,
         extensionsYears: plan.extensionsYears,
         pattern: plan.pattern,
         topTier: plan.topTier ?? null,
@@ -746,7 +758,7 @@ export function assess(
 
   const dependants = dependantResults(ctx);
   const persons = 1 + dependants.filter((d) => d.outcome !== 'not_met').length;
-  const fees = feesFor(ctx, persons, plan);
+  const fees = feesFor(ctx, persons, plan, stayTest);
   const steps = nextSteps(ctx);
   const selectionVersion = required(ctx, rules.selection, 'selection');
   const dependantsVersion = dependants.length > 0 ? required(ctx, rules.dependants, 'dependants') : undefined;

@@ -5,6 +5,7 @@ import {
   category,
   type DependantEligibility,
   type Interval,
+  type ListsAt,
   type MeasureName,
   measureAt,
   measureNames,
@@ -41,6 +42,7 @@ export class Facts {
     readonly profile: Profile,
     readonly on: PlainDate,
     private readonly dependantEligibility?: DependantEligibility,
+    private readonly lists?: ListsAt,
   ) {}
 
   get(name: MeasureName): Interval {
@@ -52,7 +54,7 @@ export class Facts {
     let value = this.values[index];
     if (value === undefined) {
       if (isWorkMeasure[index]) this.spans ??= workSpans(this.profile, this.on);
-      value = measureAt(index, this.profile, this.on, this.spans, this.dependantEligibility);
+      value = measureAt(index, this.profile, this.on, this.spans, this.dependantEligibility, this.lists);
       this.values[index] = value;
     }
     return value;

@@ -7,7 +7,13 @@ import {
 import type { Condition, Lang, Localized, Source, SourceRef } from '../rules/schema.ts';
 import type { RouteRules } from '../rules/types.ts';
 import { type Facts, measureIndexOf, measuresRead } from './conditions.ts';
-import { type CategoryName, type Interval, type MeasureName, measureFacts } from './measures.ts';
+import {
+  type CategoryName,
+  categoryNames,
+  type Interval,
+  type MeasureName,
+  measureFacts,
+} from './measures.ts';
 import type { Citation, CitedSource, FactRead, ResolvedCitation } from './result.ts';
 
 /** Anything at or above this bound is "no upper limit": the fact behind it is unknown. */
@@ -142,7 +148,15 @@ export function localize(text: Localized, lang: Lang): string {
   return text[lang];
 }
 
-const moneyMeasures = new Set<MeasureName>(['income.lastYearHKD', 'business.ownedProfitHKD']);
+const moneyMeasures = new Set<MeasureName>([
+  'income.lastYearHKD',
+  'business.ownedProfitHKD',
+  'income.withOwnedBusinessHKD',
+  'jobOffer.annualSalaryHKD',
+  'investment.netAssetsHKD',
+  'investment.plannedInvestmentHKD',
+]);
+const categories: ReadonlySet<string> = new Set(categoryNames);
 
 /**
  * What showing one measure in one language needs — its fields, how its values read, and
@@ -186,18 +200,17 @@ const valueTexts: Partial<Record<Lang, ValueTexts>> = {};
 function measureText(name: MeasureName | CategoryName, lang: Lang): MeasureText {
   let text = measureTexts[lang].get(name);
   if (!text) {
-    const kind =
-      name === 'nationality'
-        ? 'category'
-        : booleanMeasures.has(name)
-          ? 'boolean'
-          : moneyMeasures.has(name)
-            ? 'money'
-            : name.startsWith('work.')
-              ? 'years'
-              : 'number';
+    const kind = categories.has(name)
+      ? 'category'
+      : booleanMeasures.has(name as MeasureName)
+        ? 'boolean'
+        : moneyMeasures.has(name as MeasureName)
+          ? 'money'
+          : name.startsWith('work.')
+            ? 'years'
+            : 'number';
     const item = prefill(compile(engineCatalogues[lang]['fact.item']), { name: measureLabels[name][lang] });
-    const index = name === 'nationality' ? -1 : measureIndexOf(name);
+    const index = categories.has(name) ? -1 : measureIndexOf(name as MeasureName);
     const unit = kind === 'money' ? 'value.hkd' : kind === 'years' ? 'value.years' : undefined;
     const itemWithUnit = unit ? splice(item, 'value', compile(engineCatalogues[lang][unit]), 'n') : undefined;
     const words = kind === 'boolean' ? valueTextsOf(lang) : undefined;

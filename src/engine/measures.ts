@@ -1,5 +1,5 @@
 import type { Degree, Dependant, Profile, WorkPeriod } from '../profile/schema.ts';
-import { ageOn, type PlainDate, parsePlainDate, spanYears } from './time.ts';
+import { ageOn, type PlainDate, parsePlainDate, plainDate, spanYears } from './time.ts';
 
 /**
  * Measures are the numbers a rule compares: derived from the applicant's facts at the submission
@@ -44,11 +44,40 @@ export const measureNames = [
   'character.adverseImmigrationRecord',
   'person.mainlandResident',
   'person.prcPassportExemption',
+  'person.bornOverseas',
+  'person.overseasPermanentResidence',
+  'income.withOwnedBusinessHKD',
+  'degrees.eligibleUniversityBachelor',
+  'degrees.eligibleUniversityBachelorRecent',
+  'degrees.stemEligibleUniversity',
+  'degrees.hongKongLocalBachelor',
+  'degrees.hongKongOrGba',
+  'degrees.hongKongOrGbaRecent',
+  'degrees.ugcFundedOrGba',
+  'work.yearsInLastFive',
+  'jobOffer.confirmed',
+  'jobOffer.relevant',
+  'jobOffer.degreeLevelPost',
+  'jobOffer.annualSalaryHKD',
+  'jobOffer.marketLevelPay',
+  'jobOffer.cannotBeFilledLocally',
+  'jobOffer.employerHasTechTasQuota',
+  'jobOffer.researchAndDevelopment',
+  'family.parentChinesePermanentResidentSettledOverseas',
+  'investment.netAssetsHKD',
+  'investment.plannedInvestmentHKD',
+  'sponsor.canSupportAndAccommodate',
+  'sponsor.applicantUnmarried',
 ] as const;
 export type MeasureName = (typeof measureNames)[number];
 
 /** Categorical facts compared by membership (e.g. nationality in an exclusion list). */
-export const categoryNames = ['nationality'] as const;
+export const categoryNames = [
+  'nationality',
+  'jobOffer.technologyArea',
+  'sponsor.relation',
+  'sponsor.status',
+] as const;
 export type CategoryName = (typeof categoryNames)[number];
 
 /** Which profile fields each measure reads: shown to the user as "the facts it read". */
@@ -60,10 +89,12 @@ export const measureFacts: Record<MeasureName | CategoryName, readonly string[]>
   'degrees.renowned': ['education.degrees[].renownedInstitution'],
   'degrees.eligibleUniversityPostgraduate': [
     'education.degrees[].level',
+    'education.degrees[].institution',
     'education.degrees[].eligibleUniversity',
   ],
   'degrees.eligibleUniversityPostgraduateStem': [
     'education.degrees[].level',
+    'education.degrees[].institution',
     'education.degrees[].eligibleUniversity',
     'education.degrees[].stem',
   ],
@@ -91,8 +122,69 @@ export const measureFacts: Record<MeasureName | CategoryName, readonly string[]>
   'character.adverseImmigrationRecord': ['character.adverseImmigrationRecord'],
   'person.mainlandResident': ['person.mainlandResident'],
   'person.prcPassportExemption': ['person.nationality', 'person.prcPassportAbroad'],
+  'person.bornOverseas': ['person.placeOfBirth'],
+  'person.overseasPermanentResidence': ['person.prcPassportAbroad'],
+  'income.withOwnedBusinessHKD': [
+    'income.lastYearHKD',
+    'business.ownsBusiness',
+    'business.businessProfitLastYearHKD',
+  ],
+  'degrees.eligibleUniversityBachelor': [
+    'education.degrees[].level',
+    'education.degrees[].institution',
+    'education.degrees[].eligibleUniversity',
+  ],
+  'degrees.eligibleUniversityBachelorRecent': [
+    'education.degrees[].level',
+    'education.degrees[].institution',
+    'education.degrees[].eligibleUniversity',
+    'education.degrees[].yearAwarded',
+  ],
+  'degrees.stemEligibleUniversity': [
+    'education.degrees[].level',
+    'education.degrees[].institution',
+    'education.degrees[].eligibleUniversity',
+    'education.degrees[].stem',
+  ],
+  'degrees.hongKongLocalBachelor': ['education.degrees[].level', 'education.degrees[].hongKongProgramme'],
+  'degrees.hongKongOrGba': ['education.degrees[].level', 'education.degrees[].hongKongProgramme'],
+  'degrees.hongKongOrGbaRecent': [
+    'education.degrees[].level',
+    'education.degrees[].hongKongProgramme',
+    'education.degrees[].graduationDate',
+  ],
+  'degrees.ugcFundedOrGba': ['education.degrees[].level', 'education.degrees[].hongKongProgramme'],
+  'work.yearsInLastFive': ['work'],
+  'jobOffer.confirmed': ['jobOffer'],
+  'jobOffer.relevant': ['jobOffer.relevantToQualifications'],
+  'jobOffer.degreeLevelPost': ['jobOffer.degreeLevelPost'],
+  'jobOffer.annualSalaryHKD': ['jobOffer.annualSalaryHKD'],
+  'jobOffer.marketLevelPay': ['jobOffer.marketLevelPay'],
+  'jobOffer.cannotBeFilledLocally': ['jobOffer.cannotBeFilledLocally'],
+  'jobOffer.employerHasTechTasQuota': ['jobOffer.employerHasTechTasQuota'],
+  'jobOffer.researchAndDevelopment': ['jobOffer.researchAndDevelopment'],
+  'family.parentChinesePermanentResidentSettledOverseas': [
+    'family.parentChinesePermanentResidentSettledOverseas',
+  ],
+  'investment.netAssetsHKD': ['investment.netAssetsHKD'],
+  'investment.plannedInvestmentHKD': ['investment.plannedInvestmentHKD'],
+  'sponsor.canSupportAndAccommodate': ['sponsor.canSupportAndAccommodate'],
+  'sponsor.applicantUnmarried': ['sponsor.applicantUnmarried'],
   nationality: ['person.nationality'],
+  'jobOffer.technologyArea': ['jobOffer.technologyArea'],
+  'sponsor.relation': ['sponsor.relation'],
+  'sponsor.status': ['sponsor.status'],
 };
+
+/**
+ * The official lists a rule reads by name, as they stood at the submission moment. A name the
+ * list data does not recognise gives undefined, and the measure falls back on the person's own
+ * answer: Routewise's copy of a list can be incomplete, and that must not turn into a "no".
+ */
+export interface ListsAt {
+  eligibleUniversity(institution: string): boolean | undefined;
+  talentListProfession(profession: string): boolean | undefined;
+}
 
 const UNBOUNDED = 1e12;
 const ZERO: Interval = { lo: 0, hi: 0 };
@@ -154,6 +246,95 @@ const BACHELOR_OR_ABOVE = ['bachelor', 'master', 'doctorate'];
 const MASTER = ['master'];
 const DOCTORATE = ['doctorate'];
 const POSTGRADUATE = ['master', 'doctorate'];
+const BACHELOR = ['bachelor'];
+const HONG_KONG_LOCAL = ['ugc_funded', 'self_financed'];
+const HONG_KONG_OR_GBA = ['ugc_funded', 'self_financed', 'gba_campus'];
+const UGC_OR_GBA = ['ugc_funded', 'gba_campus'];
+/** TTPS category C: a degree obtained within the past five years, counted by year of graduation. */
+const RECENT_DEGREE_YEARS = 5;
+
+/**
+ * Whether a degree's institution is on the eligible-university list in force: the list data
+ * decides when it recognises the name, the person's own answer otherwise.
+ */
+function onEligibleList(degree: Degree, lists: ListsAt | undefined): Interval {
+  if (lists && degree.institution !== 'unknown') {
+    const listed = lists.eligibleUniversity(degree.institution);
+    if (listed !== undefined) return listed ? ONE : ZERO;
+  }
+  return flag(degree.eligibleUniversity);
+}
+
+function awardedSince(degree: Degree, year: number): Interval {
+  if (degree.yearAwarded === 'unknown') return BOOL_UNKNOWN;
+  return degree.yearAwarded >= year ? ONE : ZERO;
+}
+
+function programmeIn(degree: Degree, programmes: readonly string[]): Interval {
+  if (degree.hongKongProgramme === 'unknown') return BOOL_UNKNOWN;
+  return programmes.includes(degree.hongKongProgramme) ? ONE : ZERO;
+}
+
+/**
+ * The non-local graduates route: applying no later than six months after the graduation date
+ * (the same day six months on, or the month's last day when it has no such day).
+ */
+function graduatedWithinSixMonths(degree: Degree, on: PlainDate): Interval {
+  if (degree.graduationDate === 'unknown') return BOOL_UNKNOWN;
+  const graduated = parsePlainDate(degree.graduationDate);
+  if (graduated.epochDay > on.epochDay) return ZERO;
+  const months = graduated.month - 1 + 6;
+  const year = graduated.year + Math.floor(months / 12);
+  const month = (months % 12) + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const deadline = plainDate(year, month, Math.min(graduated.day, lastDay));
+  return on.epochDay <= deadline.epochDay ? ONE : ZERO;
+}
+
+function offerFlag(
+  profile: Profile,
+  key:
+    | 'relevantToQualifications'
+    | 'degreeLevelPost'
+    | 'marketLevelPay'
+    | 'cannotBeFilledLocally'
+    | 'employerHasTechTasQuota'
+    | 'researchAndDevelopment',
+): Interval {
+  const offer = profile.jobOffer;
+  if (offer === 'none') return ZERO;
+  return offer === 'unknown' ? BOOL_UNKNOWN : flag(offer[key]);
+}
+
+function sponsorFlag(profile: Profile, key: 'canSupportAndAccommodate' | 'applicantUnmarried'): Interval {
+  const sponsor = profile.sponsor;
+  if (sponsor === 'none') return ZERO;
+  return sponsor === 'unknown' ? BOOL_UNKNOWN : flag(sponsor[key]);
+}
+
+/**
+ * Years of graduate-level work in the five years before the submission day (TTPS category B).
+ * Totals cannot say when the work was done, so they only bound it from above.
+ */
+function workYearsInLastFive(profile: Profile, on: PlainDate, spans: WorkSpans | undefined): Interval {
+  const work = profile.work;
+  if (work === 'unknown') return { lo: 0, hi: 5 };
+  if (work.kind === 'totals') {
+    const total = work.graduateYears;
+    return { lo: 0, hi: total === 'unknown' ? 5 : Math.min(total, 5) };
+  }
+  const windowStart = plainDate(on.year - 5, on.month, on.day).epochDay;
+  const definite = new SpanUnion();
+  const possible = new SpanUnion();
+  for (const { start, end, period } of spans ?? workSpans(profile, on)) {
+    if (end <= windowStart) continue;
+    const from = Math.max(start, windowStart);
+    const qualifies = flag(period.graduateLevel);
+    if (qualifies.hi === 1) possible.add(from, end);
+    if (qualifies.lo === 1) definite.add(from, end);
+  }
+  return { lo: definite.total(), hi: possible.total() };
+}
 
 function proficient(written: boolean | 'unknown', spoken: Interval): Interval {
   return and(flag(written), spoken);
@@ -318,6 +499,7 @@ type MeasureFn = (
   on: PlainDate,
   spans: WorkSpans | undefined,
   eligible?: DependantEligibility,
+  lists?: ListsAt,
 ) => Interval;
 
 /**
@@ -334,11 +516,11 @@ const measureFns: Record<MeasureName, MeasureFn> = {
   'degrees.master': (profile) => countWhere(profile.education.degrees, (d) => levelIs(d, MASTER)),
   'degrees.doctorate': (profile) => countWhere(profile.education.degrees, (d) => levelIs(d, DOCTORATE)),
   'degrees.renowned': (profile) => countWhere(profile.education.degrees, (d) => flag(d.renownedInstitution)),
-  'degrees.eligibleUniversityPostgraduate': (profile) =>
-    countWhere(profile.education.degrees, (d) => and(levelIs(d, POSTGRADUATE), flag(d.eligibleUniversity))),
-  'degrees.eligibleUniversityPostgraduateStem': (profile) =>
+  'degrees.eligibleUniversityPostgraduate': (profile, _on, _spans, _eligible, lists) =>
+    countWhere(profile.education.degrees, (d) => and(levelIs(d, POSTGRADUATE), onEligibleList(d, lists))),
+  'degrees.eligibleUniversityPostgraduateStem': (profile, _on, _spans, _eligible, lists) =>
     countWhere(profile.education.degrees, (d) =>
-      and(and(levelIs(d, POSTGRADUATE), flag(d.eligibleUniversity)), flag(d.stem)),
+      and(and(levelIs(d, POSTGRADUATE), onEligibleList(d, lists)), flag(d.stem)),
     ),
   professionalQualification: (profile) => flag(profile.education.professionalQualification),
   'work.graduateYears': (profile, on, spans) => workYears(profile, on, 'graduate', spans),
@@ -365,9 +547,12 @@ const measureFns: Record<MeasureName, MeasureFn> = {
     return { lo: owns.lo === 1 ? profit.lo : 0, hi: profit.hi };
   },
   'business.ownsListedCompany': (profile) => flag(profile.business.ownsListedCompany),
-  'talentList.meets': (profile) => {
+  'talentList.meets': (profile, _on, _spans, _eligible, lists) => {
     const t = profile.talentList;
-    return t === 'unknown' ? BOOL_UNKNOWN : t === 'none' ? ZERO : ONE;
+    if (t === 'unknown') return BOOL_UNKNOWN;
+    if (t === 'none') return ZERO;
+    const listed = lists?.talentListProfession(t.profession);
+    return listed === false ? ZERO : ONE;
   },
   'achievements.exceptionalAward': (profile) => flag(profile.achievements.exceptionalAward),
   'achievements.peerRecognition': (profile) => flag(profile.achievements.peerRecognition),
@@ -381,6 +566,72 @@ const measureFns: Record<MeasureName, MeasureFn> = {
   'character.adverseImmigrationRecord': (profile) => flag(profile.character.adverseImmigrationRecord),
   'person.mainlandResident': (profile) => flag(profile.person.mainlandResident),
   'person.prcPassportExemption': (profile) => prcPassportExemption(profile),
+  'person.bornOverseas': (profile) => {
+    const place = profile.person.placeOfBirth;
+    return place === 'unknown' ? BOOL_UNKNOWN : place === 'overseas' ? ONE : ZERO;
+  },
+  'person.overseasPermanentResidence': (profile) => {
+    const abroad = profile.person.prcPassportAbroad;
+    if (abroad === 'not_applicable') return ZERO;
+    return abroad === 'unknown' ? BOOL_UNKNOWN : flag(abroad.overseasPermanentResidence);
+  },
+  'income.withOwnedBusinessHKD': (profile, on, spans) => {
+    const income = amount(profile.income.lastYearHKD);
+    const business = measureFns['business.ownedProfitHKD'](profile, on, spans);
+    return { lo: income.lo + business.lo, hi: income.hi + business.hi };
+  },
+  'degrees.eligibleUniversityBachelor': (profile, _on, _spans, _eligible, lists) =>
+    countWhere(profile.education.degrees, (d) => and(levelIs(d, BACHELOR), onEligibleList(d, lists))),
+  'degrees.eligibleUniversityBachelorRecent': (profile, on, _spans, _eligible, lists) =>
+    countWhere(profile.education.degrees, (d) =>
+      and(
+        and(levelIs(d, BACHELOR), onEligibleList(d, lists)),
+        awardedSince(d, on.year - RECENT_DEGREE_YEARS),
+      ),
+    ),
+  'degrees.stemEligibleUniversity': (profile, _on, _spans, _eligible, lists) =>
+    countWhere(profile.education.degrees, (d) =>
+      and(and(levelIs(d, BACHELOR_OR_ABOVE), onEligibleList(d, lists)), flag(d.stem)),
+    ),
+  'degrees.hongKongLocalBachelor': (profile) =>
+    countWhere(profile.education.degrees, (d) => and(levelIs(d, BACHELOR), programmeIn(d, HONG_KONG_LOCAL))),
+  'degrees.hongKongOrGba': (profile) =>
+    countWhere(profile.education.degrees, (d) =>
+      and(levelIs(d, BACHELOR_OR_ABOVE), programmeIn(d, HONG_KONG_OR_GBA)),
+    ),
+  'degrees.hongKongOrGbaRecent': (profile, on) =>
+    countWhere(profile.education.degrees, (d) =>
+      and(
+        and(levelIs(d, BACHELOR_OR_ABOVE), programmeIn(d, HONG_KONG_OR_GBA)),
+        graduatedWithinSixMonths(d, on),
+      ),
+    ),
+  'degrees.ugcFundedOrGba': (profile) =>
+    countWhere(profile.education.degrees, (d) =>
+      and(levelIs(d, BACHELOR_OR_ABOVE), programmeIn(d, UGC_OR_GBA)),
+    ),
+  'work.yearsInLastFive': (profile, on, spans) => workYearsInLastFive(profile, on, spans),
+  'jobOffer.confirmed': (profile) => {
+    const offer = profile.jobOffer;
+    return offer === 'unknown' ? BOOL_UNKNOWN : offer === 'none' ? ZERO : ONE;
+  },
+  'jobOffer.relevant': (profile) => offerFlag(profile, 'relevantToQualifications'),
+  'jobOffer.degreeLevelPost': (profile) => offerFlag(profile, 'degreeLevelPost'),
+  'jobOffer.annualSalaryHKD': (profile) => {
+    const offer = profile.jobOffer;
+    if (offer === 'none') return ZERO;
+    return offer === 'unknown' ? ANY_AMOUNT : amount(offer.annualSalaryHKD);
+  },
+  'jobOffer.marketLevelPay': (profile) => offerFlag(profile, 'marketLevelPay'),
+  'jobOffer.cannotBeFilledLocally': (profile) => offerFlag(profile, 'cannotBeFilledLocally'),
+  'jobOffer.employerHasTechTasQuota': (profile) => offerFlag(profile, 'employerHasTechTasQuota'),
+  'jobOffer.researchAndDevelopment': (profile) => offerFlag(profile, 'researchAndDevelopment'),
+  'family.parentChinesePermanentResidentSettledOverseas': (profile) =>
+    flag(profile.family.parentChinesePermanentResidentSettledOverseas),
+  'investment.netAssetsHKD': (profile) => amount(profile.investment.netAssetsHKD),
+  'investment.plannedInvestmentHKD': (profile) => amount(profile.investment.plannedInvestmentHKD),
+  'sponsor.canSupportAndAccommodate': (profile) => sponsorFlag(profile, 'canSupportAndAccommodate'),
+  'sponsor.applicantUnmarried': (profile) => sponsorFlag(profile, 'applicantUnmarried'),
 };
 
 /**
@@ -393,8 +644,9 @@ export function measure(
   on: PlainDate,
   spans?: WorkSpans,
   eligible?: DependantEligibility,
+  lists?: ListsAt,
 ): Interval {
-  return measureFns[name](profile, on, spans, eligible);
+  return measureFns[name](profile, on, spans, eligible, lists);
 }
 
 /** The functions of measureFns in the order of measureNames, for measureAt. */
@@ -407,8 +659,9 @@ export function measureAt(
   on: PlainDate,
   spans?: WorkSpans,
   eligible?: DependantEligibility,
+  lists?: ListsAt,
 ): Interval {
-  return (measureFnsInOrder[index] as MeasureFn)(profile, on, spans, eligible);
+  return (measureFnsInOrder[index] as MeasureFn)(profile, on, spans, eligible, lists);
 }
 
 function chineseProficiency(profile: Profile): Interval {
@@ -421,5 +674,19 @@ export function category(name: CategoryName, profile: Profile): string | undefin
   switch (name) {
     case 'nationality':
       return profile.person.nationality === 'unknown' ? undefined : profile.person.nationality;
+    case 'jobOffer.technologyArea': {
+      const offer = profile.jobOffer;
+      if (offer === 'unknown') return undefined;
+      if (offer === 'none') return 'none';
+      return offer.technologyArea === 'unknown' ? undefined : offer.technologyArea;
+    }
+    case 'sponsor.relation':
+    case 'sponsor.status': {
+      const sponsor = profile.sponsor;
+      if (sponsor === 'unknown') return undefined;
+      if (sponsor === 'none') return 'none';
+      const value = name === 'sponsor.relation' ? sponsor.relation : sponsor.status;
+      return value === 'unknown' ? undefined : value;
+    }
   }
 }

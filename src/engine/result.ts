@@ -105,7 +105,9 @@ export interface Fees {
 
 export interface Stay {
   test: string;
-  initialMonths: number;
+  /** null when the route does not fix it (e.g. linked to a sponsor's stay); initialNote says why. */
+  initialMonths: number | null;
+  initialNote: string | null;
   extensionsYears: number[];
   pattern: string;
   topTier: { afterYears: number; assessableIncomeHKD: number; extensionYears: number } | null;

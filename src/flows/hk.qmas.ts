@@ -259,6 +259,8 @@ function degree(a: Answer): Degree {
     eligibleUniversity: tri(a, 'eligibleUniversity'),
     renownedInstitution: tri(a, 'renownedInstitution'),
     yearAwarded: num(a, 'yearAwarded'),
+    graduationDate: DONT_KNOW,
+    hongKongProgramme: DONT_KNOW,
   };
 }
 
@@ -364,12 +366,13 @@ export function qmasProfile(answers: Answers): Profile {
   const english = answer(answers, 'languages-english');
   const achievements = answer(answers, 'achievements');
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     person: {
       dateOfBirth: text(answer(answers, 'date-of-birth'), 'dateOfBirth'),
       nationality: text(answer(answers, 'nationality'), 'nationality'),
       mainlandResident: tri(answer(answers, 'mainland-resident'), 'mainlandResident'),
       prcPassportAbroad: prcPassportAbroad(answers),
+      placeOfBirth: DONT_KNOW,
     },
     character: {
       selfSupporting: tri(answer(answers, 'self-supporting'), 'selfSupporting'),
@@ -412,7 +415,11 @@ export function qmasProfile(answers: Answers): Profile {
         answer(answers, 'family-in-hong-kong'),
         'hkPermanentResidentInHongKong',
       ),
+      parentChinesePermanentResidentSettledOverseas: DONT_KNOW,
     },
+    jobOffer: DONT_KNOW,
+    investment: { netAssetsHKD: DONT_KNOW, plannedInvestmentHKD: DONT_KNOW },
+    sponsor: DONT_KNOW,
     dependants: listOrUnknown(
       tri(answer(answers, 'has-dependants'), 'hasDependants'),
       list(answers, 'dependants')?.items,

@@ -331,6 +331,129 @@ export const measureLabels: Record<
     'zh-Hans': '毋须申领往来港澳通行证的海外中国护照持有人',
   },
   nationality: { en: 'nationality', 'zh-Hant': '國籍', 'zh-Hans': '国籍' },
+  'person.bornOverseas': {
+    en: 'born overseas (outside the Mainland, Hong Kong, Macao and Taiwan)',
+    'zh-Hant': '在海外出生（內地、香港、澳門及台灣以外）',
+    'zh-Hans': '在海外出生（内地、香港、澳门及台湾以外）',
+  },
+  'person.overseasPermanentResidence': {
+    en: 'permanent residence overseas',
+    'zh-Hant': '擁有海外永久居留權',
+    'zh-Hans': '拥有海外永久居留权',
+  },
+  'income.withOwnedBusinessHKD': {
+    en: 'income last year, with profits of a business you own',
+    'zh-Hant': '去年收入（連同自資公司利潤）',
+    'zh-Hans': '去年收入（连同自资公司利润）',
+  },
+  'degrees.eligibleUniversityBachelor': {
+    en: 'bachelor’s degrees from an eligible university (list in force)',
+    'zh-Hant': '合資格大學的學士學位（按當時生效的名單）',
+    'zh-Hans': '合资格大学的学士学位（按当时生效的名单）',
+  },
+  'degrees.eligibleUniversityBachelorRecent': {
+    en: 'such bachelor’s degrees awarded in the last five years',
+    'zh-Hant': '近五年內獲頒的該等學士學位',
+    'zh-Hans': '近五年内获颁的该等学士学位',
+  },
+  'degrees.stemEligibleUniversity': {
+    en: 'STEM degrees from an eligible university',
+    'zh-Hant': '合資格大學的科學、科技、工程或數學學位',
+    'zh-Hans': '合资格大学的科学、科技、工程或数学学位',
+  },
+  'degrees.hongKongLocalBachelor': {
+    en: 'bachelor’s degrees from a full-time locally-accredited Hong Kong programme',
+    'zh-Hant': '香港全日制本地評審課程的學士學位',
+    'zh-Hans': '香港全日制本地评审课程的学士学位',
+  },
+  'degrees.hongKongOrGba': {
+    en: 'degrees from a full-time Hong Kong programme or a Greater Bay Area campus',
+    'zh-Hant': '香港全日制課程或大灣區校園的學位',
+    'zh-Hans': '香港全日制课程或大湾区校园的学位',
+  },
+  'degrees.hongKongOrGbaRecent': {
+    en: 'such degrees with a graduation date in the last six months',
+    'zh-Hant': '畢業日期在六個月內的該等學位',
+    'zh-Hans': '毕业日期在六个月内的该等学位',
+  },
+  'degrees.ugcFundedOrGba': {
+    en: 'degrees from a UGC-funded programme or a Greater Bay Area campus',
+    'zh-Hant': '教資會資助課程或大灣區校園的學位',
+    'zh-Hans': '教资会资助课程或大湾区校园的学位',
+  },
+  'work.yearsInLastFive': {
+    en: 'years of graduate-level work in the last five years',
+    'zh-Hant': '過去五年內的畢業程度工作年資',
+    'zh-Hans': '过去五年内的毕业程度工作年资',
+  },
+  'jobOffer.confirmed': {
+    en: 'confirmed job offer in Hong Kong',
+    'zh-Hant': '已確定的香港聘用',
+    'zh-Hans': '已确定的香港聘用',
+  },
+  'jobOffer.relevant': {
+    en: 'post relevant to your qualifications or experience',
+    'zh-Hant': '職位與學歷或經驗相關',
+    'zh-Hans': '职位与学历或经验相关',
+  },
+  'jobOffer.degreeLevelPost': {
+    en: 'post at a level normally taken by degree holders',
+    'zh-Hant': '一般由學位持有人擔任的職位',
+    'zh-Hans': '一般由学位持有人担任的职位',
+  },
+  'jobOffer.annualSalaryHKD': { en: 'annual salary offered', 'zh-Hant': '聘用年薪', 'zh-Hans': '聘用年薪' },
+  'jobOffer.marketLevelPay': {
+    en: 'pay and benefits at market level',
+    'zh-Hant': '薪酬福利與市場水平相若',
+    'zh-Hans': '薪酬福利与市场水平相若',
+  },
+  'jobOffer.cannotBeFilledLocally': {
+    en: 'post cannot readily be filled locally',
+    'zh-Hant': '職位未能在本地輕易覓得人選',
+    'zh-Hans': '职位未能在本地轻易觅得人选',
+  },
+  'jobOffer.employerHasTechTasQuota': {
+    en: 'employer holds a TechTAS quota',
+    'zh-Hant': '僱主持有科技人才入境計劃配額',
+    'zh-Hans': '雇主持有科技人才入境计划配额',
+  },
+  'jobOffer.researchAndDevelopment': {
+    en: 'full-time, principally research and development',
+    'zh-Hant': '全職並主要從事研發工作',
+    'zh-Hans': '全职并主要从事研发工作',
+  },
+  'family.parentChinesePermanentResidentSettledOverseas': {
+    en: 'a parent who is a Hong Kong permanent resident and was a Chinese national settled overseas at your birth',
+    'zh-Hant': '父或母為香港永久性居民，並於你出生時為已在海外定居的中國籍人士',
+    'zh-Hans': '父或母为香港永久性居民，并于你出生时为已在海外定居的中国籍人士',
+  },
+  'investment.netAssetsHKD': { en: 'net assets', 'zh-Hant': '資產淨值', 'zh-Hans': '资产净值' },
+  'investment.plannedInvestmentHKD': {
+    en: 'planned investment in permissible assets',
+    'zh-Hant': '擬投資於獲許投資資產的金額',
+    'zh-Hans': '拟投资于获许投资资产的金额',
+  },
+  'sponsor.canSupportAndAccommodate': {
+    en: 'sponsor can support you and provide accommodation',
+    'zh-Hant': '保證人能提供生活及住宿',
+    'zh-Hans': '保证人能提供生活及住宿',
+  },
+  'sponsor.applicantUnmarried': { en: 'you are unmarried', 'zh-Hant': '你未婚', 'zh-Hans': '你未婚' },
+  'jobOffer.technologyArea': {
+    en: 'technology area of the post',
+    'zh-Hant': '職位所屬科技範疇',
+    'zh-Hans': '职位所属科技范畴',
+  },
+  'sponsor.relation': {
+    en: 'who the sponsor is to you',
+    'zh-Hant': '保證人與你的關係',
+    'zh-Hans': '保证人与你的关系',
+  },
+  'sponsor.status': {
+    en: 'sponsor’s status in Hong Kong',
+    'zh-Hant': '保證人在香港的身分',
+    'zh-Hans': '保证人在香港的身分',
+  },
 };
 
 /** Measures whose values are yes/no rather than counts or amounts. */
@@ -348,4 +471,16 @@ export const booleanMeasures: ReadonlySet<MeasureName> = new Set<MeasureName>([
   'character.adverseImmigrationRecord',
   'person.mainlandResident',
   'person.prcPassportExemption',
+  'person.bornOverseas',
+  'person.overseasPermanentResidence',
+  'jobOffer.confirmed',
+  'jobOffer.relevant',
+  'jobOffer.degreeLevelPost',
+  'jobOffer.marketLevelPay',
+  'jobOffer.cannotBeFilledLocally',
+  'jobOffer.employerHasTechTasQuota',
+  'jobOffer.researchAndDevelopment',
+  'family.parentChinesePermanentResidentSettledOverseas',
+  'sponsor.canSupportAndAccommodate',
+  'sponsor.applicantUnmarried',
 ]);

@@ -40,6 +40,14 @@ const years = known(z.number().nonnegative().max(80)).describe('A number of year
 export const degreeLevels = ['bachelor', 'master', 'doctorate'] as const;
 export type DegreeLevel = (typeof degreeLevels)[number];
 
+/**
+ * How a degree relates to Hong Kong: a full-time locally-accredited programme funded by the
+ * University Grants Committee or self-financed, a Mainland Greater Bay Area campus of a Hong Kong
+ * institution, or none of these (studied elsewhere, exchange, short or continuing-education course).
+ */
+export const hongKongProgrammes = ['ugc_funded', 'self_financed', 'gba_campus', 'none'] as const;
+export type HongKongProgramme = (typeof hongKongProgrammes)[number];
+
 export const Degree = z
   .object({
     level: known(z.enum(degreeLevels)),
@@ -53,6 +61,12 @@ export const Degree = z
       'Whether the awarding institution is an internationally recognised renowned institution (points-era bonus).',
     ),
     yearAwarded: known(z.number().int().min(1900).max(2100)),
+    graduationDate: known(isoDate).describe(
+      'The graduation date on the certificate (the non-local graduates route counts six months from it).',
+    ),
+    hongKongProgramme: known(z.enum(hongKongProgrammes)).describe(
+      'Where the degree was studied when it was a full-time locally-accredited Hong Kong programme, or a Greater Bay Area campus of a Hong Kong university; "none" for every other degree.',
+    ),
   })
   .strict();
 export type Degree = z.infer<typeof Degree>;
@@ -101,6 +115,71 @@ export const Language = z
   })
   .strict();
 
+export const placesOfBirth = ['hong_kong', 'mainland', 'macao', 'taiwan', 'overseas'] as const;
+
+/** The technology areas TechTAS named until 2025-12-24, as ids (rules/hk/techtas lists them). */
+export const technologyAreas = [
+  'advanced_communication',
+  'artificial_intelligence',
+  'biotechnology',
+  'cybersecurity',
+  'data_analytics',
+  'digital_entertainment',
+  'fintech',
+  'green_technology',
+  'ic_design',
+  'internet_of_things',
+  'material_science',
+  'microelectronics',
+  'quantum_technology',
+  'robotics',
+  'other',
+] as const;
+
+export const JobOffer = z
+  .object({
+    relevantToQualifications: yesNo.describe('The post is relevant to your qualifications or experience.'),
+    degreeLevelPost: yesNo.describe('A post at a level normally taken up by degree holders.'),
+    annualSalaryHKD: hkd.describe('The annual salary offered, in HK$.'),
+    marketLevelPay: yesNo.describe(
+      'The package (pay, accommodation, medical and other benefits) is broadly at market level.',
+    ),
+    cannotBeFilledLocally: yesNo.describe(
+      'The employer can show the post cannot readily be filled by the local workforce.',
+    ),
+    employerHasTechTasQuota: yesNo.describe(
+      'The employer holds a valid TechTAS quota from the Innovation and Technology Commission.',
+    ),
+    researchAndDevelopment: yesNo.describe('Full-time, principally doing research and development.'),
+    technologyArea: known(z.enum(technologyAreas)),
+  })
+  .strict();
+export type JobOffer = z.infer<typeof JobOffer>;
+
+export const sponsorRelations = ['spouse', 'civil_partner', 'parent', 'child'] as const;
+export const sponsorStatuses = [
+  'permanent_resident',
+  'unconditional_stay',
+  'talent_scheme_entrant',
+  'employed_professional',
+  'student',
+  'other',
+] as const;
+
+export const Sponsor = z
+  .object({
+    relation: known(z.enum(sponsorRelations)).describe(
+      'Who the sponsor is to you: your spouse, civil partner, parent or (adult) child.',
+    ),
+    status: known(z.enum(sponsorStatuses)).describe("The sponsor's status in Hong Kong."),
+    canSupportAndAccommodate: yesNo.describe(
+      'The sponsor can support you well above subsistence level and provide suitable accommodation.',
+    ),
+    applicantUnmarried: yesNo.describe('You are unmarried (what a dependent child must be).'),
+  })
+  .strict();
+export type Sponsor = z.infer<typeof Sponsor>;
+
 const dependantCommon = {
   dateOfBirth: known(isoDate),
   nationality: known(countryCode),
@@ -135,7 +214,7 @@ export type Dependant = z.infer<typeof Dependant>;
 export const Profile = z
   .object({
     $schema: z.string().optional(),
-    schemaVersion: z.literal(1),
+    schemaVersion: z.literal(2),
     person: z
       .object({
         dateOfBirth: known(isoDate),
@@ -158,6 +237,9 @@ export const Profile = z
               .strict(),
           ])
           .describe('For PRC passport holders living abroad; "not_applicable" for everyone else.'),
+        placeOfBirth: known(z.enum(placesOfBirth)).describe(
+          'Where you were born: "overseas" means outside the Mainland, Hong Kong, Macao and Taiwan.',
+        ),
       })
       .strict(),
     character: z
@@ -211,8 +293,27 @@ export const Profile = z
         hkPermanentResidentInHongKong: yesNo.describe(
           'An immediate family member (spouse, parent, sibling, child) who is a Hong Kong permanent resident living in Hong Kong.',
         ),
+        parentChinesePermanentResidentSettledOverseas: yesNo.describe(
+          'A parent holds a valid Hong Kong permanent identity card and was a Chinese national settled overseas when you were born.',
+        ),
       })
       .strict(),
+    jobOffer: known(z.union([z.literal('none'), JobOffer])).describe(
+      'A confirmed offer of employment in Hong Kong, or "none".',
+    ),
+    investment: z
+      .object({
+        netAssetsHKD: hkd.describe(
+          'Net assets you have absolutely and beneficially owned throughout the qualifying period before applying.',
+        ),
+        plannedInvestmentHKD: hkd.describe(
+          'What you would invest in permissible investment assets in Hong Kong.',
+        ),
+      })
+      .strict(),
+    sponsor: known(z.union([z.literal('none'), Sponsor])).describe(
+      'A family member in Hong Kong who would sponsor you as a dependant, or "none".',
+    ),
     dependants: known(z.array(Dependant)),
   })
   .strict();

@@ -46,7 +46,7 @@ describe('validateProfile', () => {
     delete p.family;
     const issue = only(p);
     expect(issue.message).toBe(
-      'family is missing. It is required: give an object with the fields hkPermanentResidentInHongKong.',
+      'family is missing. It is required: give an object with the fields hkPermanentResidentInHongKong, parentChinesePermanentResidentSettledOverseas.',
     );
   });
 
@@ -148,7 +148,7 @@ describe('validateProfile', () => {
 
   it('one issue per problem across the whole profile', () => {
     const p = example();
-    p.schemaVersion = 2;
+    p.schemaVersion = 3;
     delete p.person.mainlandResident;
     p.business.ownsBusiness = 'unknwon';
     p.dependants[1].married = 'maybe';
@@ -192,9 +192,9 @@ describe('validateProfile', () => {
 
 describe('parseProfile', () => {
   it('returns the profile, or throws ProfileError listing every issue', () => {
-    expect(parseProfile(example()).schemaVersion).toBe(1);
+    expect(parseProfile(example()).schemaVersion).toBe(2);
     const p = example();
-    p.schemaVersion = 2;
+    p.schemaVersion = 3;
     p.income.lastYearHKD = 'lots';
     let error: unknown;
     try {
@@ -207,10 +207,10 @@ describe('parseProfile', () => {
     expect(pe.issues.map((i) => i.path)).toEqual(['schemaVersion', 'income.lastYearHKD']);
     expect(pe.message.split('\n')).toEqual([
       '申請人資料有 2 個問題：',
-      '  - schemaVersion 的值 2 無效：應為 1。',
+      '  - schemaVersion 的值 3 無效：應為 2。',
       '  - income.lastYearHKD 的值 "lots" 無效：應為 不少於 0 的數字，或 "unknown"。',
     ]);
-    expect(() => parseProfile({})).toThrow(/^The profile has 12 problems:\n {2}- schemaVersion is missing/);
+    expect(() => parseProfile({})).toThrow(/^The profile has 15 problems:\n {2}- schemaVersion is missing/);
   });
 });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type ValidationMessageKey, validationMessage } from '../i18n/validation-messages.ts';
 import type { Lang } from '../rules/schema.ts';
 import { countryCode, isoDate, Profile, UNKNOWN } from './schema.ts';
+import { upgradeProfile } from './upgrade.ts';
 
 /**
  * Profile validation with one plain-language issue per problem, in the user's language.
@@ -439,7 +440,8 @@ function toIssues(problems: readonly Problem[], input: unknown, lang: Lang): Pro
  * const result = validateProfile(JSON.parse(text), 'en');
  * if (!result.ok) for (const i of result.issues) console.error(i.message);
  */
-export function validateProfile(input: unknown, lang: Lang): ValidationResult {
+export function validateProfile(given: unknown, lang: Lang): ValidationResult {
+  const input = upgradeProfile(given);
   const result = Profile.safeParse(input);
   if (result.success) return { ok: true, profile: result.data };
   const problems: Problem[] = [];

@@ -557,11 +557,13 @@ function write(w: Writer, a: Assessment, options: PdfOptions): void {
     const stay = a.stay;
     w.heading(msg(lang, 'stay'));
     w.para(
-      msg(lang, 'stayInitial', {
-        months: stay.initialMonths,
-        extensions: stay.extensionsYears.join(' + '),
-        pattern: stay.pattern,
-      }),
+      stay.initialMonths === null
+        ? (stay.initialNote ?? '')
+        : msg(lang, 'stayInitial', {
+            months: stay.initialMonths,
+            extensions: stay.extensionsYears.join(' + '),
+            pattern: stay.pattern,
+          }),
       { size: 10 },
     );
     if (stay.topTier) {

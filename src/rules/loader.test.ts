@@ -2,7 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadRoute, RULES_DIR, RuleFileError, shippedRoute } from './loader.ts';
+import { loadRoute, RULES_DIR, RuleFileError } from './loader.ts';
+import { shippedRoute } from './shipped.ts';
 
 const rules = shippedRoute('hk.qmas');
 

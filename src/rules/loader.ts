@@ -242,15 +242,3 @@ export function loadRoute(dir: string): RouteRules {
   if (problems.length > 0 || !result) throw new RuleFileError(problems);
   return deepFreeze(result);
 }
-
-const cache = new Map<string, RouteRules>();
-
-/** A route shipped with Routewise, by id ("hk.qmas"), loaded once per process. */
-export function shippedRoute(id: string): RouteRules {
-  let rules = cache.get(id);
-  if (!rules) {
-    rules = loadRoute(join(RULES_DIR, ...id.split('.')));
-    cache.set(id, rules);
-  }
-  return rules;
-}

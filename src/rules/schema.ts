@@ -76,7 +76,12 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
       })
       .strict(),
     z.object({ measure: z.enum(measureNames), is: z.boolean() }).strict(),
-    z.object({ category: z.enum(categoryNames), in: z.array(z.string().regex(/^[A-Z]{3}$/)) }).strict(),
+    z
+      .object({
+        category: z.enum(categoryNames),
+        in: z.array(z.string().regex(/^[A-Za-z0-9_]+$/, 'a code such as GBR or a fact value such as spouse')),
+      })
+      .strict(),
   ]),
 );
 
@@ -200,6 +205,11 @@ export const FeeItem = z
       .positive()
       .optional()
       .describe('Charged only when the stay granted is longer than this.'),
+    tests: z
+      .array(z.string())
+      .min(1)
+      .optional()
+      .describe('Charged only when the applicant is assessed under one of these tests (categories).'),
   })
   .strict();
 export type FeeItem = z.infer<typeof FeeItem>;
@@ -219,7 +229,15 @@ export const TopTier = z
 
 export const StayPlan = z
   .object({
-    initialMonths: z.number().int().positive(),
+    initialMonths: z
+      .number()
+      .int()
+      .positive()
+      .nullable()
+      .describe('null when it is not fixed by the route (linked to a sponsor) or not published.'),
+    initialNote: Localized.optional().describe(
+      'What decides the initial stay when it is not a fixed number.',
+    ),
     extensionsYears: z.array(z.number().positive()).describe('The usual extensions in order, e.g. [3, 2].'),
     pattern: z.string().min(1).describe('The customary short form, e.g. "3+3+2".'),
     topTier: TopTier.optional(),
@@ -236,7 +254,9 @@ export const dependantRelations = ['spouse', 'civil_partner', 'child'] as const;
 export const DependantsVersion = z
   .object({
     ...versionBase,
-    relations: z.array(z.enum(dependantRelations)).min(1),
+    relations: z
+      .array(z.enum(dependantRelations))
+      .describe('Empty when the route admits no dependants of its own applicants.'),
     childUnderAge: z.number().int().positive(),
     childMustBeUnmarried: z.boolean(),
     mainlandResidentsAllowed: z.boolean(),

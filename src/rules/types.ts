@@ -28,8 +28,20 @@ export interface TestRules {
   versions: Array<Dated<TestVersion>>;
 }
 
+/**
+ * The official lists rules read by name (the eligible-university list, the Talent List), each in
+ * the version in force at an instant. undefined means the name is not recognised with confidence,
+ * or the list's content at that instant is not known: the engine then keeps the person's answer.
+ */
+export interface ListLookup {
+  eligibleUniversity(institution: string, atMs: number): boolean | undefined;
+  talentListProfession(profession: string, atMs: number): boolean | undefined;
+}
+
 /** Everything the engine needs to assess one route: validated, dated and frozen at start-up. */
 export interface RouteRules {
+  /** Absent for rules loaded on their own (e.g. a rules folder given to the CLI). */
+  lists?: ListLookup;
   route: RouteFile & { file: string };
   sources: Readonly<Record<string, Source>>;
   prerequisites: Array<Dated<PrerequisitesVersion>>;

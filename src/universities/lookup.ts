@@ -469,3 +469,28 @@ export function findInstitution(query: string, options: FindOptions = {}): Insti
   matches.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
   return matches.slice(0, limit);
 }
+
+/**
+ * Whether an institution is on the list version in force at an instant, for the engine: only a
+ * name the data recognises exactly (its list name, an alias or a Chinese name) decides; a fuzzy
+ * match could be another institution, so it decides nothing (undefined), and neither does an
+ * instant before the earliest version held. Answers are kept per name: a profile names few
+ * institutions, and every assessment of it asks again.
+ */
+export function eligibleUniversityLookup(
+  lists: UniversityLists = shippedUniversityLists(),
+): (institution: string, atMs: number) => boolean | undefined {
+  const memberships = new Map<string, ListVersionData[] | null>();
+  return (institution, atMs) => {
+    let versions = memberships.get(institution);
+    if (versions === undefined) {
+      const best = findInstitution(institution, { lists, limit: 1, minScore: 1 })[0];
+      versions = best ? lists.versions.filter((v) => v.institutions.some((i) => i.name === best.name)) : null;
+      memberships.set(institution, versions);
+    }
+    if (versions === null) return undefined;
+    const first = lists.versions[0];
+    if (!first || atMs < first.fromMs) return undefined;
+    return versions.some((v) => v.fromMs <= atMs && (v.toMs === null || atMs < v.toMs));
+  };
+}

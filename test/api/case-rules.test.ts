@@ -8,7 +8,8 @@ import { assess } from '../../src/engine/assess.ts';
 import type { Profile } from '../../src/profile/schema.ts';
 import { parseProfile } from '../../src/profile/validate.ts';
 import { loadCaseRules, shippedCaseRules } from '../../src/rules/case-schema.ts';
-import { RULES_DIR, RuleFileError, shippedRoute } from '../../src/rules/loader.ts';
+import { RULES_DIR, RuleFileError } from '../../src/rules/loader.ts';
+import { shippedRoute } from '../../src/rules/shipped.ts';
 import { exampleProfile, fixture } from './helpers.ts';
 
 const rules = shippedRoute('hk.qmas');

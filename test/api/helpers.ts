@@ -4,7 +4,7 @@ import { createApp } from '../../src/http/app.ts';
 import type { AppDeps } from '../../src/http/deps.ts';
 import { createLogger } from '../../src/http/log.ts';
 import { shippedCaseRules } from '../../src/rules/case-schema.ts';
-import { shippedRoute } from '../../src/rules/loader.ts';
+import { shippedRoute } from '../../src/rules/shipped.ts';
 import { openTestStore, type TestStore } from '../store/helpers.ts';
 
 /** The shipped example profile (a 2024-era applicant with a master's degree). */

@@ -6,8 +6,8 @@ import { escapeMarkdown } from '../../src/cli/writer.ts';
 import { assess } from '../../src/engine/assess.ts';
 import type { Assessment } from '../../src/engine/result.ts';
 import { parseProfile } from '../../src/profile/validate.ts';
-import { shippedRoute } from '../../src/rules/loader.ts';
 import type { Lang } from '../../src/rules/schema.ts';
+import { shippedRoute } from '../../src/rules/shipped.ts';
 import { cli, exampleProfile, failingProfile, ROOT, run, tempDir, unknownProfile } from './helpers.ts';
 
 const hasScript = (() => {

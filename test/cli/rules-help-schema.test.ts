@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { confidenceMarks } from '../../src/cli/report.ts';
 import { rulesView } from '../../src/cli/rules-view.ts';
 import { profileJsonSchema } from '../../src/profile/json-schema.ts';
-import { shippedRoute } from '../../src/rules/loader.ts';
+import { shippedRoute } from '../../src/rules/shipped.ts';
 import { cli, ROOT } from './helpers.ts';
 
 describe('routewise rules', () => {

@@ -9,8 +9,8 @@ import { parseProfile } from '../../src/profile/validate.ts';
 import { encodeSimpleGlyph, fontsReady, runs, subsetFont } from '../../src/report/fonts.ts';
 import { breakLines } from '../../src/report/lines.ts';
 import { renderAssessmentPdf } from '../../src/report/pdf.ts';
-import { shippedRoute } from '../../src/rules/loader.ts';
 import type { Lang } from '../../src/rules/schema.ts';
+import { shippedRoute } from '../../src/rules/shipped.ts';
 
 // pdftotext and pdftoppm come from Debian's poppler-utils: `bash scripts/ensure-chromium.sh`.
 const rules = shippedRoute('hk.qmas');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shippedRoute } from '../../src/rules/loader.ts';
+import { shippedRoute } from '../../src/rules/shipped.ts';
 import { versionAt } from '../../src/rules/types.ts';
 import { Client } from './client.ts';
 import { byClass, h1, links, text } from './html.ts';

@@ -201,6 +201,7 @@ export function routeGuide(rules: RouteRules, atMs: number, lang: Lang): z.infer
       byTest: Object.entries(stay.byTest).map(([test, plan]) => ({
         test,
         initialMonths: plan.initialMonths,
+        initialNote: plan.initialNote ? plan.initialNote[lang] : null,
         extensionsYears: [...plan.extensionsYears],
         pattern: plan.pattern,
         topTier: plan.topTier ? { ...plan.topTier } : null,

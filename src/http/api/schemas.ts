@@ -173,7 +173,8 @@ const Fees = z.object({
 
 const Stay = z.object({
   test: z.string(),
-  initialMonths: z.number(),
+  initialMonths: z.number().nullable(),
+  initialNote: z.string().nullable(),
   extensionsYears: z.array(z.number()),
   pattern: z.string(),
   topTier: z
@@ -378,7 +379,8 @@ export const RouteGuideSchema = z
       byTest: z.array(
         z.object({
           test: z.string(),
-          initialMonths: z.number(),
+          initialMonths: z.number().nullable(),
+          initialNote: z.string().nullable(),
           extensionsYears: z.array(z.number()),
           pattern: z.string(),
           topTier: z

@@ -440,7 +440,10 @@ export function AssessmentDetails(props: {
           <h2 id="stay-h">{t('result.stay')}</h2>
           <p>
             {t('result.stay.initial', {
-              months: t('word.months', { n: a.stay.initialMonths }),
+              months:
+                a.stay.initialMonths === null
+                  ? (a.stay.initialNote ?? '—')
+                  : t('word.months', { n: a.stay.initialMonths }),
               test: a.tests.find((x) => x.test === a.stay?.test)?.name ?? a.stay.test,
             })}{' '}
             {a.stay.extensionsYears.length > 0

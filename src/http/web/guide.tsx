@@ -166,7 +166,7 @@ export function GuidePage(props: GuideInput) {
   const firstTest = v.tests[0];
   const stayOf = (testId: string) => v.stay?.byTest[testId];
   const feeLines = v.fees
-    ? feeLinesFor(v.fees, firstTest ? stayOf(firstTest.test.id)?.initialMonths : undefined)
+    ? feeLinesFor(v.fees, firstTest ? (stayOf(firstTest.test.id)?.initialMonths ?? undefined) : undefined)
     : [];
   const perPerson = feeLines.reduce((sum, l) => sum + l.amountHKD, 0);
   const quota = v.selection?.quota;
@@ -311,7 +311,10 @@ export function GuidePage(props: GuideInput) {
                   return plan ? (
                     <li>
                       {t('guide.fact.stay.value', {
-                        months: t('word.months', { n: plan.initialMonths }),
+                        months:
+                          plan.initialMonths === null
+                            ? (plan.initialNote?.[lang] ?? '—')
+                            : t('word.months', { n: plan.initialMonths }),
                         test: test.name[lang],
                       })}
                     </li>
@@ -526,7 +529,10 @@ export function GuidePage(props: GuideInput) {
               <p>
                 {t('guide.stay.pattern', {
                   test: test.name[lang],
-                  months: t('word.months', { n: plan.initialMonths }),
+                  months:
+                    plan.initialMonths === null
+                      ? (plan.initialNote?.[lang] ?? '—')
+                      : t('word.months', { n: plan.initialMonths }),
                   extensions:
                     plan.extensionsYears.length > 0
                       ? t.list(plan.extensionsYears.map((y) => t('word.years', { n: y })))
