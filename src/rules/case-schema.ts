@@ -11,6 +11,7 @@ import {
   RULES_DIR,
   RuleFileError,
   type RuleProblem,
+  routeSources,
 } from './loader.ts';
 import { Confidence, Localized, type Source, SourceRef, SourcesFile } from './schema.ts';
 import type { Dated } from './types.ts';
@@ -239,8 +240,8 @@ function checkTriggers(
 export function loadCaseRules(dir: string, routeId: string): CaseRules {
   const problems: RuleProblem[] = [];
   const root = join(dir, '..', '..');
-  const sourcesFile = parseFile(join(dir, '..', 'sources.yaml'), SourcesFile, problems, root);
-  const sources = sourcesFile?.value.sources ?? {};
+  const sourcesFile = routeSources(dir, problems, root);
+  const sources = sourcesFile?.sources ?? {};
   const evidence = parseFile(join(dir, 'evidence.yaml'), EvidenceFile, problems, root);
   const tracker = parseFile(join(dir, 'tracker.yaml'), TrackerFile, problems, root);
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isNode, LineCounter, parseDocument } from 'yaml';
@@ -10,6 +10,7 @@ import {
   PrerequisitesFile,
   RouteFile,
   SelectionFile,
+  type Source,
   type SourceRef,
   SourcesFile,
   StayFile,
@@ -172,14 +173,42 @@ export function deepFreeze<T>(value: T): T {
 }
 
 /**
+ * The sources a route's rules may cite: the jurisdiction's sources.yaml (the folder above) and the
+ * route's own sources.yaml when it has one (sources only that route cites). undefined when the
+ * jurisdiction's file cannot be read; every problem goes to `problems`.
+ */
+export function routeSources(
+  dir: string,
+  problems: RuleProblem[],
+  root: string,
+): { sources: Record<string, Source> } | undefined {
+  const shared = parseFile(join(dir, '..', 'sources.yaml'), SourcesFile, problems, root);
+  const own = existsSync(join(dir, 'sources.yaml'))
+    ? parseFile(join(dir, 'sources.yaml'), SourcesFile, problems, root)
+    : undefined;
+  if (!shared) return undefined;
+  for (const id of Object.keys(own?.value.sources ?? {})) {
+    if (own && id in shared.value.sources) {
+      problems.push({
+        file: own.file,
+        line: own.lineOf(['sources', id]),
+        path: `sources.${id}`,
+        message: `"${id}" is already defined in the jurisdiction's sources.yaml`,
+      });
+    }
+  }
+  return { sources: { ...shared.value.sources, ...own?.value.sources } };
+}
+
+/**
  * Loads, validates and freezes one route's rules from its folder (e.g. rules/hk/qmas), with the
  * jurisdiction's sources.yaml from the folder above. Throws RuleFileError listing every problem.
  */
 export function loadRoute(dir: string): RouteRules {
   const problems: RuleProblem[] = [];
   const root = join(dir, '..', '..');
-  const sourcesFile = parseFile(join(dir, '..', 'sources.yaml'), SourcesFile, problems, root);
-  const sources = sourcesFile?.value.sources ?? {};
+  const sourcesFile = routeSources(dir, problems, root);
+  const sources = sourcesFile?.sources ?? {};
   const route = parseFile(join(dir, 'route.yaml'), RouteFile, problems, root);
   const part = <S extends z.ZodType>(name: string, schema: S) => {
     const parsed = parseFile(join(dir, `${name}.yaml`), schema, problems, root);

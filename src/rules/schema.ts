@@ -227,6 +227,8 @@ export const TopTier = z
   })
   .strict();
 
+export const conditionsOfStay = ['time_limitation_only', 'employment', 'linked_to_sponsor'] as const;
+
 export const StayPlan = z
   .object({
     initialMonths: z
@@ -240,6 +242,10 @@ export const StayPlan = z
     ),
     extensionsYears: z.array(z.number().positive()).describe('The usual extensions in order, e.g. [3, 2].'),
     pattern: z.string().min(1).describe('The customary short form, e.g. "3+3+2".'),
+    conditionOfStay: z
+      .enum(conditionsOfStay)
+      .optional()
+      .describe('What the stay is tied to: nothing but the time limit, the employment, or the sponsor.'),
     topTier: TopTier.optional(),
     extensionRequirements: z.array(Localized),
   })
@@ -305,6 +311,14 @@ export const RouteFile = z
     shortName: Localized,
     summary: Localized,
     tests: z.array(z.string()).min(1).describe('Ids of the test files, in the order shown.'),
+    needsJobOffer: z
+      .enum(['no', 'yes', 'some_tests'])
+      .describe(
+        'Whether applying needs a confirmed job offer in Hong Kong (some_tests: only some categories).',
+      ),
+    related: z
+      .array(z.string().regex(/^[a-z0-9.-]+$/))
+      .describe('Ids of related routes, for the guide pages.'),
     permanentResidence: Localized,
     ...provenance,
   })
