@@ -21,10 +21,9 @@ import { createApp } from './http/app.ts';
 import { createLogger, safeError } from './http/log.ts';
 import { type CaseRules, loadCaseRules } from './rules/case-schema.ts';
 import { loadRoute, RULES_DIR, RuleFileError } from './rules/loader.ts';
+import { listLookup, SHIPPED_ROUTE_IDS } from './rules/shipped.ts';
 import type { RouteRules } from './rules/types.ts';
 import { openStore, type Store, storeOptionsFromEnv } from './store/index.ts';
-
-const ROUTE_IDS = ['hk.qmas'] as const;
 
 const logger = createLogger();
 
@@ -32,11 +31,11 @@ function loadRules(dir: string): { routes: Map<string, RouteRules>; caseRules: M
   const routes = new Map<string, RouteRules>();
   const caseRules = new Map<string, CaseRules>();
   const problems: RuleFileError[] = [];
-  for (const id of ROUTE_IDS) {
+  for (const id of SHIPPED_ROUTE_IDS) {
     const routeDir = join(dir, ...id.split('.'));
     // Both loaders run, so one start-up reports every broken file, not just the first.
     try {
-      routes.set(id, loadRoute(routeDir));
+      routes.set(id, { ...loadRoute(routeDir), lists: listLookup() });
     } catch (error) {
       if (!(error instanceof RuleFileError)) throw error;
       problems.push(error);

@@ -1,6 +1,7 @@
 import { formatHongKong, parseInstant } from '../engine/time.ts';
 import type { CliMessageKey } from '../i18n/cli-messages.ts';
 import { type Lang, languages } from '../rules/schema.ts';
+import { SHIPPED_ROUTE_IDS } from '../rules/shipped.ts';
 
 /** A message to be put in the user's language when it is printed. */
 export interface Message {
@@ -25,10 +26,23 @@ export const assessFormats = ['text', 'json', 'markdown'] as const;
 export type AssessFormat = (typeof assessFormats)[number];
 export const rulesFormats = ['text', 'json'] as const;
 export type RulesFormat = (typeof rulesFormats)[number];
-export const testChoices = ['gpt', 'abt', 'both'] as const;
+/** Routes the CLI knows, by the names a user types: the full id (hk.ttps) or its last part (ttps). */
+export const routes: Readonly<Record<string, string>> = Object.fromEntries(
+  SHIPPED_ROUTE_IDS.flatMap((id) => [
+    [id, id],
+    [id.slice(id.indexOf('.') + 1), id],
+  ]),
+);
 
-/** Routes the CLI knows, by the names a user types. */
-export const routes: Readonly<Record<string, string>> = { qmas: 'hk.qmas', 'hk.qmas': 'hk.qmas' };
+/** The short route names, as help and errors list them. */
+export const routeNames = SHIPPED_ROUTE_IDS.map((id) => id.slice(id.indexOf('.') + 1)).join(', ');
+
+export function parseRoute(value: string | undefined): string {
+  if (value === undefined) return 'hk.qmas';
+  const id = routes[value];
+  if (!id) throw new CliError('error.badRoute', { value, routes: routeNames });
+  return id;
+}
 
 export function isLang(value: string): value is Lang {
   return (languages as readonly string[]).includes(value);
@@ -64,9 +78,15 @@ export function parseFormat<F extends string>(value: string | undefined, allowed
 }
 
 /** --test: one test id, or undefined for all of them. */
-export function parseTest(value: string | undefined): string[] | undefined {
-  if (value === undefined || value === 'both') return undefined;
-  if (!(testChoices as readonly string[]).includes(value)) throw new CliError('error.badTest', { value });
+/**
+ * The tests (categories) to assess: all of them when absent or "all" ("both" is kept for QMAS's
+ * two tests); any other name is checked against the route's tests.
+ */
+export function parseTest(value: string | undefined, known: readonly string[]): string[] | undefined {
+  if (value === undefined || value === 'all' || value === 'both') return undefined;
+  if (!known.includes(value)) {
+    throw new CliError('error.badTest', { value, allowed: [...known, 'all'].join(', ') });
+  }
   return [value];
 }
 

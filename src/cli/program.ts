@@ -1,15 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { compare } from '../compare/compare.ts';
 import { assess, InvalidMomentError, RulesNotInForceError, UnknownTestError } from '../engine/assess.ts';
 import { type CliMessageKey, cliCatalogues, cliMessage } from '../i18n/cli-messages.ts';
 import { validationMessage } from '../i18n/validation-messages.ts';
 import { profileJsonSchema } from '../profile/json-schema.ts';
+import type { Profile } from '../profile/schema.ts';
 import { validateProfile } from '../profile/validate.ts';
 import { loadRoute, RuleFileError } from '../rules/loader.ts';
 import type { Lang } from '../rules/schema.ts';
-import { shippedRoute } from '../rules/shipped.ts';
+import { SHIPPED_ROUTE_IDS, shippedRoute } from '../rules/shipped.ts';
 import type { RouteRules } from '../rules/types.ts';
+import { renderComparison } from './compare-report.ts';
 import { parseJson, readInput } from './input.ts';
 import {
   assessFormats,
@@ -18,8 +21,9 @@ import {
   parseAt,
   parseFormat,
   parseLang,
+  parseRoute,
   parseTest,
-  routes,
+  routeNames,
   rulesFormats,
   scanLang,
 } from './options.ts';
@@ -85,6 +89,7 @@ function resolve(lang: Lang, m: Message): string {
 }
 
 interface CommonOptions {
+  route?: string;
   at?: string;
   format?: string;
   lang?: string;
@@ -92,7 +97,7 @@ interface CommonOptions {
 }
 
 function buildProgram(io: Io, lang: Lang): Command {
-  const t = (key: CliMessageKey) => cliMessage(lang, key);
+  const t = (key: CliMessageKey, params?: Record<string, string | number>) => cliMessage(lang, key, params);
   const titles: Record<string, string> = {
     'Usage:': t('help.usage'),
     'Arguments:': t('help.arguments'),
@@ -116,10 +121,33 @@ function buildProgram(io: Io, lang: Lang): Command {
   const langOf = (opts: CommonOptions) =>
     parseLang(opts.lang ?? (program.opts() as CommonOptions).lang, 'en');
 
+  /** The profile in a file (or stdin), validated; every problem listed in the user's language. */
+  async function readProfile(file: string, outLang: Lang): Promise<Profile> {
+    const text = await readInput(file, io.stdin);
+    const name: string | Message = file === '-' ? { key: 'json.stdin' } : file;
+    const json = parseJson(text, name);
+    const checked = validateProfile(json, outLang);
+    if (checked.ok) return checked.profile;
+    const details = checked.issues.flatMap((issue) => {
+      const lines = [
+        `  - ${issue.path || validationMessage(outLang, 'path.root')}`,
+        `      ${cliMessage(outLang, 'issue.given')} ${
+          issue.value === undefined ? cliMessage(outLang, 'issue.missing') : JSON.stringify(issue.value)
+        }`,
+        `      ${cliMessage(outLang, 'issue.expected')} ${issue.expected}`,
+      ];
+      if (issue.code !== 'invalid') lines.push(`      ${issue.message}`);
+      return lines;
+    });
+    const n = checked.issues.length;
+    throw new CliError(n === 1 ? 'error.profile.one' : 'error.profile.other', { file: name, n }, details);
+  }
+
   program
     .command('assess')
     .description(t('cmd.assess'))
     .argument('<profile>', t('cmd.assess.profile'))
+    .option('--route <route>', t('opt.route', { routes: routeNames }))
     .option('--at <moment>', t('opt.at'))
     .option('--test <test>', t('opt.test'))
     .option('--format <format>', t('opt.format'))
@@ -128,29 +156,14 @@ function buildProgram(io: Io, lang: Lang): Command {
     .action(async (file: string, opts: CommonOptions) => {
       const outLang = langOf(opts);
       const format = parseFormat(opts.format, assessFormats);
-      const tests = parseTest(opts.test);
+      const rules = routeRules(parseRoute(opts.route), io.env);
+      const tests = parseTest(
+        opts.test,
+        rules.tests.map((x) => x.id),
+      );
       const at = parseAt(opts.at, io.now);
-      const text = await readInput(file, io.stdin);
-      const name: string | Message = file === '-' ? { key: 'json.stdin' } : file;
-      const json = parseJson(text, name);
-      const checked = validateProfile(json, outLang);
-      if (!checked.ok) {
-        const details = checked.issues.flatMap((issue) => {
-          const lines = [
-            `  - ${issue.path || validationMessage(outLang, 'path.root')}`,
-            `      ${cliMessage(outLang, 'issue.given')} ${
-              issue.value === undefined ? cliMessage(outLang, 'issue.missing') : JSON.stringify(issue.value)
-            }`,
-            `      ${cliMessage(outLang, 'issue.expected')} ${issue.expected}`,
-          ];
-          if (issue.code !== 'invalid') lines.push(`      ${issue.message}`);
-          return lines;
-        });
-        const n = checked.issues.length;
-        throw new CliError(n === 1 ? 'error.profile.one' : 'error.profile.other', { file: name, n }, details);
-      }
-      const rules = routeRules('hk.qmas', io.env);
-      const assessment = assess(checked.profile, rules, at, { lang: outLang, ...(tests ? { tests } : {}) });
+      const profile = await readProfile(file, outLang);
+      const assessment = assess(profile, rules, at, { lang: outLang, ...(tests ? { tests } : {}) });
       if (format === 'json') io.stdout(`${JSON.stringify(assessment, null, 2)}\n`);
       else
         io.stdout(
@@ -162,9 +175,35 @@ function buildProgram(io: Io, lang: Lang): Command {
     });
 
   program
+    .command('compare')
+    .description(t('cmd.compare'))
+    .argument('<profile>', t('cmd.assess.profile'))
+    .option('--at <moment>', t('opt.at'))
+    .option('--format <format>', t('opt.format'))
+    .option('--lang <lang>', t('opt.lang'))
+    .addHelpText('after', `\n${t('help.exitCodes')}`)
+    .action(async (file: string, opts: CommonOptions) => {
+      const outLang = langOf(opts);
+      const format = parseFormat(opts.format, assessFormats);
+      const at = parseAt(opts.at, io.now);
+      const profile = await readProfile(file, outLang);
+      const routeList = SHIPPED_ROUTE_IDS.map((id) => routeRules(id, io.env));
+      const comparison = compare(profile, routeList, at, { lang: outLang });
+      if (format === 'json') io.stdout(`${JSON.stringify(comparison, null, 2)}\n`);
+      else
+        io.stdout(
+          renderComparison(
+            comparison,
+            format === 'markdown' ? new MarkdownWriter() : new TextWriter(io.colour),
+            routeNames,
+          ),
+        );
+    });
+
+  program
     .command('rules')
     .description(t('cmd.rules'))
-    .argument('<route>', t('cmd.rules.route'))
+    .argument('<route>', t('cmd.rules.route', { routes: routeNames }))
     .option('--at <moment>', t('opt.at'))
     .option('--format <format>', t('opt.formatRules'))
     .option('--lang <lang>', t('opt.lang'))
@@ -173,9 +212,7 @@ function buildProgram(io: Io, lang: Lang): Command {
       const outLang = langOf(opts);
       const format = parseFormat(opts.format, rulesFormats);
       const at = parseAt(opts.at, io.now);
-      const id = routes[route];
-      if (!id) throw new CliError('error.badRoute', { value: route });
-      const view = rulesView(routeRules(id, io.env), at, outLang);
+      const view = rulesView(routeRules(parseRoute(route), io.env), at, outLang);
       io.stdout(
         format === 'json'
           ? `${JSON.stringify(view, null, 2)}\n`
@@ -252,7 +289,9 @@ function failure(error: unknown, io: Io, lang: Lang): number {
     return EXIT_USAGE;
   }
   if (error instanceof UnknownTestError) {
-    say(cliMessage(lang, 'error.badTest', { value: error.test }));
+    say(
+      cliMessage(lang, 'error.badTest', { value: error.test, allowed: [...error.known, 'all'].join(', ') }),
+    );
     return EXIT_USAGE;
   }
   if (error instanceof InvalidMomentError) {

@@ -750,6 +750,7 @@ export function assess(
         initialNote: plan.initialNote ? localize(plan.initialNote, lang) : null,
         extensionsYears: plan.extensionsYears,
         pattern: plan.pattern,
+        conditionOfStay: plan.conditionOfStay ?? null,
         topTier: plan.topTier ?? null,
         extensionRequirements: plan.extensionRequirements.map((r) => localize(r, lang)),
         permanentResidence: localize(rules.route.permanentResidence, lang),

@@ -110,6 +110,8 @@ export interface Stay {
   initialNote: string | null;
   extensionsYears: number[];
   pattern: string;
+  /** What the stay is tied to, when the rules say. */
+  conditionOfStay: 'time_limitation_only' | 'employment' | 'linked_to_sponsor' | null;
   topTier: { afterYears: number; assessableIncomeHKD: number; extensionYears: number } | null;
   extensionRequirements: string[];
   permanentResidence: string;

@@ -4,7 +4,7 @@ import { createApp } from '../../src/http/app.ts';
 import type { AppDeps } from '../../src/http/deps.ts';
 import { createLogger } from '../../src/http/log.ts';
 import { shippedCaseRules } from '../../src/rules/case-schema.ts';
-import { shippedRoute } from '../../src/rules/shipped.ts';
+import { SHIPPED_ROUTE_IDS, shippedRoute } from '../../src/rules/shipped.ts';
 import { openTestStore, type TestStore } from '../store/helpers.ts';
 
 /** The shipped example profile (a 2024-era applicant with a master's degree). */
@@ -52,8 +52,8 @@ export function appOn(store: TestStore, overrides: Partial<AppDeps> = {}): TestA
   const clock = { now: Date.parse('2025-06-01T02:00:00.000Z') };
   store.clock.now = clock.now;
   const app = createApp({
-    routes: new Map([['hk.qmas', shippedRoute('hk.qmas')]]),
-    caseRules: new Map([['hk.qmas', shippedCaseRules('hk.qmas')]]),
+    routes: new Map(SHIPPED_ROUTE_IDS.map((id) => [id, shippedRoute(id)])),
+    caseRules: new Map(SHIPPED_ROUTE_IDS.map((id) => [id, shippedCaseRules(id)])),
     store: store.store,
     now: () => new Date(clock.now),
     defaultLang: 'en',

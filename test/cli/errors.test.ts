@@ -114,7 +114,7 @@ describe('bad input: exit 2 with every problem named', () => {
       cli(['rules', 'qmas', '--format', 'markdown']),
       cli(['assess', EXAMPLE, '--lang', 'fr']),
     ]);
-    expect(usageError(test)).toBe('routewise: 不明的測試「xyz」：應為 gpt、abt 或 both。\n');
+    expect(usageError(test)).toBe('routewise: 不明的測試「xyz」：應為 gpt, abt, all。\n');
     expect(usageError(format)).toBe('routewise: unknown format "markdown": expected text, json.\n');
     expect(usageError(lang)).toBe('routewise: unknown language "fr": expected en, zh-Hant or zh-Hans.\n');
   });

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { lineColumn, locateJsonError, parseJson } from '../../src/cli/input.ts';
-import { CliError, parseAt, parseFormat, parseTest, scanLang } from '../../src/cli/options.ts';
+import { CliError, parseAt, parseFormat, parseRoute, parseTest, scanLang } from '../../src/cli/options.ts';
 import { type Io, run, useColour } from '../../src/cli/program.ts';
 import { escapeMarkdown, MarkdownWriter, TextWriter } from '../../src/cli/writer.ts';
 import { cliCatalogues } from '../../src/i18n/cli-messages.ts';
@@ -57,10 +57,17 @@ describe('flags', () => {
     expect(scanLang(['assess', '--', '--lang', 'zh-Hant'])).toBe('en');
   });
   it('--test and --format take only their listed values', () => {
-    expect(parseTest('both')).toBeUndefined();
-    expect(parseTest(undefined)).toBeUndefined();
-    expect(parseTest('abt')).toEqual(['abt']);
-    expect(thrown(() => parseTest('GPT')).key).toBe('error.badTest');
+    const qmasTests = ['gpt', 'abt'];
+    expect(parseTest('both', qmasTests)).toBeUndefined();
+    expect(parseTest('all', qmasTests)).toBeUndefined();
+    expect(parseTest(undefined, qmasTests)).toBeUndefined();
+    expect(parseTest('abt', qmasTests)).toEqual(['abt']);
+    expect(thrown(() => parseTest('GPT', qmasTests)).key).toBe('error.badTest');
+    expect(thrown(() => parseTest('a', qmasTests)).params).toEqual({ value: 'a', allowed: 'gpt, abt, all' });
+    expect(parseRoute(undefined)).toBe('hk.qmas');
+    expect(parseRoute('qmas')).toBe('hk.qmas');
+    expect(parseRoute('hk.qmas')).toBe('hk.qmas');
+    expect(thrown(() => parseRoute('qmass')).key).toBe('error.badRoute');
     expect(parseFormat(undefined, ['text', 'json'] as const)).toBe('text');
     expect(thrown(() => parseFormat('yaml', ['text', 'json'] as const)).params).toEqual({
       value: 'yaml',

@@ -3,6 +3,7 @@ import { ApiError, errorMessage } from '../errors.ts';
 import { fromAcceptLanguage, parseLangParam } from '../lang.ts';
 import { registerAssessments } from './assessments.ts';
 import { registerCases } from './cases.ts';
+import { registerComparisons } from './comparisons.ts';
 import type { ApiContext, ApiEnv } from './context.ts';
 import { registerDocs } from './docs.ts';
 import { issue } from './input.ts';
@@ -56,6 +57,7 @@ export function apiRoutes(ctx: ApiContext): OpenAPIHono<ApiEnv> {
 
   registerRoutes(api, ctx);
   registerAssessments(api, ctx);
+  registerComparisons(api, ctx);
   registerCases(api, ctx);
 
   let document: unknown;

@@ -177,6 +177,7 @@ const Stay = z.object({
   initialNote: z.string().nullable(),
   extensionsYears: z.array(z.number()),
   pattern: z.string(),
+  conditionOfStay: z.enum(['time_limitation_only', 'employment', 'linked_to_sponsor']).nullable(),
   topTier: z
     .object({ afterYears: z.number(), assessableIncomeHKD: z.number(), extensionYears: z.number() })
     .nullable(),
@@ -533,3 +534,91 @@ export const EvidenceItemResponseSchema = z
 export const TrackerResponseSchema = z
   .object({ stage: TrackerStageSchema, tracker: TrackerSchema })
   .openapi('TrackerResponse');
+
+// --- Comparison (mirrors src/compare/compare.ts) -----------------------------------------------
+
+const comparisonFields = {
+  submittedAt: moment.optional().describe(`${moment.description ?? ''} Default: now.`),
+  routes: z
+    .array(routeId)
+    .min(1)
+    .max(20)
+    .optional()
+    .describe('Which routes to compare (ids from /api/v1/routes); every route by default.'),
+  lang: Lang.optional().describe('Default: ?lang=, then Accept-Language, then English.'),
+};
+
+export const ComparisonRequestEnvelope = z
+  .object({ ...comparisonFields, profile: z.unknown().optional() })
+  .strict();
+
+export const ComparisonRequestSchema = z
+  .object({ ...comparisonFields, profile: ProfileSchema })
+  .strict()
+  .openapi('ComparisonRequest');
+
+const ConditionOfStay = z.enum(['time_limitation_only', 'employment', 'linked_to_sponsor']);
+
+const RouteComparisonSchema = z
+  .object({
+    route: z.object({ id: z.string(), name: z.string(), shortName: z.string() }),
+    fit: z.enum(['fits', 'might_fit', 'does_not_fit', 'not_available']),
+    fitLabel: z.string(),
+    status: Status.nullable().describe(
+      "The route's own result; null when no rules are in force at the moment.",
+    ),
+    best: Status.nullable(),
+    worst: Status.nullable(),
+    category: z.object({ test: z.string(), name: z.string() }).nullable(),
+    headline: z.string(),
+    missing: z.array(
+      z.object({
+        part: z.string().describe('"prerequisite", or the test (category) id.'),
+        id: z.string(),
+        label: z.string(),
+        outcome: z.enum(['not_met', 'unknown']),
+        explanation: z.string(),
+      }),
+    ),
+    deciding: z.array(z.string()),
+    needsJobOffer: z.enum(['no', 'yes', 'some_tests']),
+    stay: z
+      .object({
+        initialMonths: z.number().nullable(),
+        initialNote: z.string().nullable(),
+        pattern: z.string(),
+        conditionOfStay: ConditionOfStay.nullable(),
+        topTierYears: z.number().nullable(),
+      })
+      .nullable(),
+    fees: z.object({ totalHKD: z.number(), persons: z.number(), regime: z.string() }).nullable(),
+    permanentResidence: z.string(),
+    selection: z
+      .object({
+        quota: z.union([z.number(), z.literal('suspended'), z.literal('none')]),
+        summary: z.string(),
+      })
+      .nullable(),
+    reasons: z.array(z.string()).describe('Why the route is ranked where it is, most important first.'),
+    rank: z.number().nullable().describe('1 for the best fit; null for routes that do not fit.'),
+    uncertain: z.boolean(),
+    warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+    rulesUsed: z.array(RuleVersionUsedSchema),
+  })
+  .openapi('RouteComparison');
+
+export const ComparisonSchema = z
+  .object({
+    format: z.literal('routewise.comparison/1'),
+    submittedAt: z.string(),
+    lang: Lang,
+    summary: z.string(),
+    routes: z.array(RouteComparisonSchema),
+    fits: z.array(z.string()),
+    disclaimer: z.string(),
+    sources: z.record(z.string(), CitedSourceSchema),
+  })
+  .openapi('Comparison', {
+    description:
+      'One profile against every route (docs/comparison-json.md). Fitting a route is never approval.',
+  });

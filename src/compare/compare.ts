@@ -1,0 +1,325 @@
+import { assess, InvalidMomentError, RulesNotInForceError } from '../engine/assess.ts';
+import { formatNumber } from '../engine/explain.ts';
+import type {
+  Assessment,
+  CitedSource,
+  CriterionResult,
+  RuleVersionUsed,
+  Status,
+  TestResult,
+  Warning,
+} from '../engine/result.ts';
+import { parseInstant } from '../engine/time.ts';
+import { type CompareMessageKey, compareMessage } from '../i18n/compare-messages.ts';
+import type { Profile } from '../profile/schema.ts';
+import type { Lang } from '../rules/schema.ts';
+import type { RouteRules } from '../rules/types.ts';
+
+/**
+ * One profile against every route: each route's own assessment, reduced to what a person weighs
+ * when choosing — fit, what is missing, first stay, the family's fees, where it leads — and the
+ * routes ranked with the reasons. Pure, like the engine: the routes and the moment are given.
+ * Documented in docs/comparison-json.md.
+ */
+
+export type Fit = 'fits' | 'might_fit' | 'does_not_fit' | 'not_available';
+
+export interface MissingItem {
+  /** "prerequisite", or the id of the test (category) the item belongs to. */
+  part: string;
+  id: string;
+  label: string;
+  outcome: 'not_met' | 'unknown';
+  explanation: string;
+}
+
+export interface RouteComparison {
+  route: { id: string; name: string; shortName: string };
+  fit: Fit;
+  fitLabel: string;
+  /** The route's own result; null when Routewise holds no rules for the moment. */
+  status: Status | null;
+  best: Status | null;
+  worst: Status | null;
+  /** The category (test) the route would be applied under: the best fitting or the closest. */
+  category: { test: string; name: string } | null;
+  /** The route's own recommendation sentence. */
+  headline: string;
+  /** What stands between the person and the route: requirements not met or not yet known. */
+  missing: MissingItem[];
+  /** Profile fields whose answers would decide an open result. */
+  deciding: string[];
+  needsJobOffer: 'no' | 'yes' | 'some_tests';
+  stay: {
+    initialMonths: number | null;
+    initialNote: string | null;
+    pattern: string;
+    conditionOfStay: 'time_limitation_only' | 'employment' | 'linked_to_sponsor' | null;
+    topTierYears: number | null;
+  } | null;
+  fees: { totalHKD: number; persons: number; regime: string } | null;
+  permanentResidence: string;
+  selection: { quota: number | 'suspended' | 'none'; summary: string } | null;
+  /** Why the route is ranked where it is, most important first. */
+  reasons: string[];
+  /** 1 for the best fit; null for routes that do not fit or have no rules at the moment. */
+  rank: number | null;
+  uncertain: boolean;
+  warnings: Warning[];
+  rulesUsed: RuleVersionUsed[];
+}
+
+export interface Comparison {
+  format: 'routewise.comparison/1';
+  submittedAt: string;
+  lang: Lang;
+  summary: string;
+  /** Every route, ranked: those that fit, then those that might, then the rest. */
+  routes: RouteComparison[];
+  /** Ids of the routes that fit, best first. */
+  fits: string[];
+  disclaimer: string;
+  /** Every source the routes' rule versions cite, once. */
+  sources: Record<string, CitedSource>;
+}
+
+export interface CompareOptions {
+  lang?: Lang;
+}
+
+const FIT_ORDER: Record<Fit, number> = { fits: 0, might_fit: 1, does_not_fit: 2, not_available: 3 };
+const JOB_ORDER = { no: 0, some_tests: 1, yes: 2 } as const;
+const CONDITION_ORDER = { time_limitation_only: 0, linked_to_sponsor: 1, employment: 2 } as const;
+
+function fitOf(status: Status): Fit {
+  return status === 'eligible' ? 'fits' : status === 'undetermined' ? 'might_fit' : 'does_not_fit';
+}
+
+/** How far a test is from being met: 0 when met, 1 when nothing towards it is proved. */
+function distance(test: TestResult): number {
+  if (test.status === 'eligible') return 0;
+  const s = test.score;
+  const shortfall =
+    s.kind === 'points'
+      ? Math.max(0, s.passMark - s.points.max) / s.passMark
+      : s.kind === 'count'
+        ? Math.max(0, s.threshold - s.met.max) / s.threshold
+        : s.met.max > 0
+          ? 0
+          : 1;
+  const open = s.kind === 'points' ? s.points.max - s.points.min : s.met.max - s.met.min;
+  // A test that cannot be reached even in the best case is farther than any open one.
+  return (test.status === 'not_eligible' ? 2 : 1) + shortfall + open / 1000;
+}
+
+function closestTest(a: Assessment): TestResult | undefined {
+  const recommended = a.tests.find((t) => t.test === a.recommendedTest);
+  if (recommended) return recommended;
+  let best: TestResult | undefined;
+  for (const t of a.tests) if (!best || distance(t) < distance(best)) best = t;
+  return best;
+}
+
+function missingOf(a: Assessment, test: TestResult | undefined): MissingItem[] {
+  const items: MissingItem[] = [];
+  const add = (part: string, c: CriterionResult) => {
+    if (c.outcome === 'met') return;
+    items.push({ part, id: c.id, label: c.label, outcome: c.outcome, explanation: c.explanation });
+  };
+  for (const p of a.prerequisites) add('prerequisite', p);
+  if (test && test.status !== 'eligible') {
+    // Where every criterion is needed, each one not met is missing; where some of several are
+    // (points, n of 12, any one), listing them all would overstate it: the headline gives the gap.
+    const all = test.score.kind === 'count' && test.score.threshold === test.score.of;
+    if (all) for (const c of test.criteria) add(test.test, c);
+  }
+  return items;
+}
+
+function reasonsFor(r: Omit<RouteComparison, 'reasons' | 'rank'>, lang: Lang): string[] {
+  const m = (key: CompareMessageKey, params?: Record<string, string | number>) =>
+    compareMessage(lang, key, params);
+  if (r.fit === 'not_available') return [];
+  const reasons: string[] = [];
+  if (r.fit === 'fits') reasons.push(m('reason.eligible'));
+  if (r.fit === 'might_fit') {
+    reasons.push(
+      r.deciding.length > 0
+        ? m('reason.undetermined', { n: r.deciding.length })
+        : m('reason.undeterminedNoFacts'),
+    );
+  }
+  reasons.push(
+    m(
+      r.needsJobOffer === 'no'
+        ? 'reason.noJobOffer'
+        : r.needsJobOffer === 'yes'
+          ? 'reason.jobOffer'
+          : 'reason.someJobOffer',
+    ),
+  );
+  const quota = r.selection?.quota;
+  if (quota === 'none') reasons.push(m('reason.noQuota'));
+  else if (quota === 'suspended') reasons.push(m('reason.quotaSuspended'));
+  else if (typeof quota === 'number') reasons.push(m('reason.quota', { quota: formatNumber(lang, quota) }));
+  if (r.stay) {
+    reasons.push(
+      r.stay.initialMonths === null
+        ? m('reason.stayNotFixed')
+        : m('reason.stay', { months: r.stay.initialMonths }),
+    );
+    const condition = r.stay.conditionOfStay;
+    if (condition === 'time_limitation_only') reasons.push(m('reason.timeLimitation'));
+    else if (condition === 'employment') reasons.push(m('reason.employment'));
+    else if (condition === 'linked_to_sponsor') reasons.push(m('reason.linkedToSponsor'));
+  }
+  if (r.fees) {
+    const persons = r.fees.persons === 1 ? m('reason.person') : m('reason.persons', { n: r.fees.persons });
+    reasons.push(m('reason.cost', { total: formatNumber(lang, r.fees.totalHKD), persons }));
+  }
+  if (r.uncertain) reasons.push(m('reason.uncertain'));
+  return reasons;
+}
+
+function routeComparison(
+  profile: Profile,
+  rules: RouteRules,
+  submittedAt: string,
+  lang: Lang,
+  sources: Record<string, CitedSource>,
+): Omit<RouteComparison, 'reasons' | 'rank'> {
+  const route = {
+    id: rules.route.id,
+    name: rules.route.name[lang],
+    shortName: rules.route.shortName[lang],
+  };
+  let a: Assessment;
+  try {
+    a = assess(profile, rules, submittedAt, { lang });
+  } catch (e) {
+    if (!(e instanceof RulesNotInForceError)) throw e;
+    const date = e.earliest.slice(0, 10);
+    return {
+      route,
+      fit: 'not_available',
+      fitLabel: compareMessage(lang, 'fit.not_available'),
+      status: null,
+      best: null,
+      worst: null,
+      category: null,
+      headline: compareMessage(lang, 'reason.notInForce', { date }),
+      missing: [],
+      deciding: [],
+      needsJobOffer: rules.route.needsJobOffer,
+      stay: null,
+      fees: null,
+      permanentResidence: rules.route.permanentResidence[lang],
+      selection: null,
+      uncertain: false,
+      warnings: [],
+      rulesUsed: [],
+    };
+  }
+  Object.assign(sources, a.sources);
+  const fit = fitOf(a.status);
+  const test = closestTest(a);
+  const topTier = a.stay?.topTier;
+  return {
+    route,
+    fit,
+    fitLabel: compareMessage(lang, `fit.${fit}`),
+    status: a.status,
+    best: a.best,
+    worst: a.worst,
+    category: test ? { test: test.test, name: test.name } : null,
+    headline: a.recommendation,
+    missing: missingOf(a, test),
+    deciding: a.deciding,
+    needsJobOffer: rules.route.needsJobOffer,
+    stay: a.stay && {
+      initialMonths: a.stay.initialMonths,
+      initialNote: a.stay.initialNote,
+      pattern: a.stay.pattern,
+      conditionOfStay: a.stay.conditionOfStay,
+      topTierYears: topTier ? topTier.extensionYears : null,
+    },
+    fees: { totalHKD: a.fees.totalHKD, persons: a.fees.persons, regime: a.fees.regime },
+    permanentResidence: a.stay?.permanentResidence ?? rules.route.permanentResidence[lang],
+    selection: { quota: a.selection.quota, summary: a.selection.summary },
+    uncertain: a.warnings.some((w) => w.code === 'uncertain_rule'),
+    warnings: a.warnings.filter((w) => w.code !== 'not_approval'),
+    rulesUsed: a.rulesUsed,
+  };
+}
+
+/**
+ * Orders routes for a person: those that fit first, then those that might; within each, no job
+ * offer before one, a stay bound only by time before one bound to a job, no quota before a quota,
+ * the longer first stay, then the lower fees for the family. The order of `routes` breaks ties.
+ */
+function byPreference(
+  a: Omit<RouteComparison, 'reasons' | 'rank'>,
+  b: Omit<RouteComparison, 'reasons' | 'rank'>,
+): number {
+  const quota = (r: typeof a) => (r.selection?.quota === 'none' ? 0 : 1);
+  const months = (r: typeof a) => r.stay?.initialMonths ?? 0;
+  const condition = (r: typeof a) => (r.stay?.conditionOfStay ? CONDITION_ORDER[r.stay.conditionOfStay] : 1);
+  return (
+    FIT_ORDER[a.fit] - FIT_ORDER[b.fit] ||
+    JOB_ORDER[a.needsJobOffer] - JOB_ORDER[b.needsJobOffer] ||
+    condition(a) - condition(b) ||
+    quota(a) - quota(b) ||
+    months(b) - months(a) ||
+    (a.fees?.totalHKD ?? 0) - (b.fees?.totalHKD ?? 0)
+  );
+}
+
+/**
+ * Compares every given route for one profile at a submission moment.
+ *
+ * @example
+ * const routes = SHIPPED_ROUTE_IDS.map(shippedRoute);
+ * const c = compare(profile, routes, '2026-03-01T10:00:00+08:00', { lang: 'en' });
+ * c.fits; // e.g. ['hk.ttps', 'hk.qmas']
+ */
+export function compare(
+  profile: Profile,
+  routes: readonly RouteRules[],
+  submittedAt: string,
+  options: CompareOptions = {},
+): Comparison {
+  const lang = options.lang ?? 'en';
+  const atMs = parseInstant(submittedAt);
+  if (atMs === undefined) throw new InvalidMomentError(submittedAt);
+  const sources: Record<string, CitedSource> = {};
+  const compared = routes.map((rules) => routeComparison(profile, rules, submittedAt, lang, sources));
+  const ordered = compared
+    .map((r, i) => ({ r, i }))
+    .sort((x, y) => byPreference(x.r, y.r) || x.i - y.i)
+    .map(({ r }) => r);
+  let rank = 0;
+  const ranked: RouteComparison[] = ordered.map((r) => ({
+    ...r,
+    reasons: reasonsFor(r, lang),
+    rank: r.fit === 'fits' || r.fit === 'might_fit' ? ++rank : null,
+  }));
+  const fits = ranked.filter((r) => r.fit === 'fits').map((r) => r.route.id);
+  const might = ranked.filter((r) => r.fit === 'might_fit').length;
+  const at = submittedAt;
+  const summary =
+    fits.length > 0
+      ? compareMessage(lang, 'summary.some', { fits: fits.length, total: ranked.length, might, at })
+      : might > 0
+        ? compareMessage(lang, 'summary.none', { might, at })
+        : compareMessage(lang, 'summary.nothing', { at });
+  return {
+    format: 'routewise.comparison/1',
+    submittedAt,
+    lang,
+    summary,
+    routes: ranked,
+    fits,
+    disclaimer: compareMessage(lang, 'disclaimer'),
+    sources,
+  };
+}

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ComparisonSchema } from '../../src/http/api/schemas.ts';
+import { SHIPPED_ROUTE_IDS } from '../../src/rules/shipped.ts';
+import { body, exampleProfile, post, type TestApp, testApp } from './helpers.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+}, 60_000);
+afterAll(async () => {
+  await t?.close();
+}, 60_000);
+
+const comparison = (payload: unknown, query = '') =>
+  t.app.request(`/api/v1/comparisons${query}`, post(payload));
+
+describe('POST /api/v1/comparisons', () => {
+  it('compares the profile with every route at the submission moment, ranked', async () => {
+    const res = await comparison({ profile: exampleProfile(), submittedAt: '2026-03-01T10:00:00+08:00' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const c = ComparisonSchema.parse(await body(res));
+    expect(c.submittedAt).toBe('2026-03-01T10:00:00+08:00');
+    expect(c.routes.map((r) => r.route.id).sort()).toEqual([...SHIPPED_ROUTE_IDS].sort());
+    expect(c.fits).toContain('hk.qmas');
+    expect(c.disclaimer).toMatch(/not approval/);
+  });
+
+  it('answers in the language asked for, and compares only the routes named', async () => {
+    const res = await comparison(
+      { profile: exampleProfile(), submittedAt: '2026-03-01T10:00:00+08:00', routes: ['hk.qmas'] },
+      '?lang=zh-Hans',
+    );
+    const c = ComparisonSchema.parse(await body(res));
+    expect(c.lang).toBe('zh-Hans');
+    expect(c.routes.map((r) => r.route.id)).toEqual(['hk.qmas']);
+    expect(c.routes[0]?.route.name).toBe('优秀人才入境计划');
+  });
+
+  it('names the field, the value and what was expected for an unknown route or a bad profile', async () => {
+    const bad = await comparison({ profile: exampleProfile(), routes: ['hk.nope'] });
+    expect(bad.status).toBe(400);
+    const error = (await body(bad)).error;
+    expect(error.code).toBe('invalid_field');
+    expect(error.issues[0].path).toBe('routes.0');
+    expect(error.issues[0].message).toMatch(/hk\.nope/);
+    expect(error.issues[0].message).toMatch(/hk\.qmas/);
+
+    const profile = exampleProfile();
+    (profile.person as Record<string, unknown>).dateOfBirth = '1985-02-30';
+    const invalid = await comparison({ profile });
+    expect(invalid.status).toBe(400);
+    const issues = (await body(invalid)).error.issues;
+    expect(issues[0].path).toBe('profile.person.dateOfBirth');
+  });
+
+  it('is in the OpenAPI document', async () => {
+    const doc = await body(await t.app.request('/api/openapi.json'));
+    expect(doc.paths['/api/v1/comparisons'].post.responses['200']).toBeDefined();
+    expect(doc.components.schemas.Comparison).toBeDefined();
+  });
+});
