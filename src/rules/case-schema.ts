@@ -13,7 +13,7 @@ import {
   type RuleProblem,
   routeSources,
 } from './loader.ts';
-import { Confidence, Localized, type Source, SourceRef, SourcesFile } from './schema.ts';
+import { Confidence, Localized, type Source, SourceRef } from './schema.ts';
 import type { Dated } from './types.ts';
 
 /**
