@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { talentListProfessionLookup } from '../lists/talent-list.ts';
 import { eligibleUniversityLookup } from '../universities/lookup.ts';
 import { loadRoute, RULES_DIR } from './loader.ts';
 import type { ListLookup, RouteRules } from './types.ts';
@@ -17,7 +18,7 @@ let shippedLists: ListLookup | undefined;
 export function listLookup(): ListLookup {
   shippedLists ??= {
     eligibleUniversity: eligibleUniversityLookup(),
-    talentListProfession: () => undefined,
+    talentListProfession: talentListProfessionLookup(),
   };
   return shippedLists;
 }
