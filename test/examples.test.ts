@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { compare } from '../src/compare/compare.ts';
 import { assess } from '../src/engine/assess.ts';
 import { parseProfile } from '../src/profile/validate.ts';
-import { shippedRoute } from '../src/rules/shipped.ts';
+import { SHIPPED_ROUTE_IDS, shippedRoute } from '../src/rules/shipped.ts';
 
 /** Each example profile, the era it illustrates, and the test version that era uses. */
 const eras: Record<string, { at: string; gpt: string }> = {
@@ -16,23 +17,58 @@ const eras: Record<string, { at: string; gpt: string }> = {
   'qmas-achievement-based.json': { at: '2025-05-01T10:00:00+08:00', gpt: 'gpt-2024-criteria' },
 };
 
+/** Each example of another route: the route, a moment, and the category it fits under. */
+const routeExamples: Record<string, { route: string; at: string; test: string }> = {
+  'ttps-a-high-earner.json': { route: 'hk.ttps', at: '2026-03-01T10:00:00+08:00', test: 'a' },
+  'ttps-c-recent-graduate.json': { route: 'hk.ttps', at: '2026-03-01T10:00:00+08:00', test: 'c' },
+  'gep-job-offer.json': { route: 'hk.gep', at: '2026-03-01T10:00:00+08:00', test: 'professional' },
+  'asmtp-mainland-professional.json': {
+    route: 'hk.asmtp',
+    at: '2026-03-01T10:00:00+08:00',
+    test: 'professional',
+  },
+  'techtas-researcher.json': { route: 'hk.techtas', at: '2026-03-01T10:00:00+08:00', test: 'talent' },
+  'iang-fresh-graduate.json': { route: 'hk.iang', at: '2026-09-01T10:00:00+08:00', test: 'fresh' },
+  'dependant-spouse-of-resident.json': {
+    route: 'hk.dependants',
+    at: '2026-03-01T10:00:00+08:00',
+    test: 'partner-of-resident',
+  },
+  'assg-second-generation.json': { route: 'hk.assg', at: '2026-03-01T10:00:00+08:00', test: 'core' },
+  'new-cies-investor.json': { route: 'hk.new-cies', at: '2026-03-01T10:00:00+08:00', test: 'core' },
+};
+
 const dir = join(import.meta.dirname, '..', 'examples');
 const rules = shippedRoute('hk.qmas');
+const read = (file: string) => parseProfile(JSON.parse(readFileSync(join(dir, file), 'utf8')));
 
 describe('the example profiles', () => {
-  it('cover every era of the General Points Test', () => {
+  it('cover every era of the General Points Test and every other route', () => {
     const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
-    expect(files.sort()).toEqual(Object.keys(eras).sort());
+    expect(files.sort()).toEqual([...Object.keys(eras), ...Object.keys(routeExamples)].sort());
+    const routes = new Set(Object.values(routeExamples).map((e) => e.route));
+    for (const id of SHIPPED_ROUTE_IDS) if (id !== 'hk.qmas') expect(routes, id).toContain(id);
     const versions = new Set(Object.values(eras).map((e) => e.gpt));
     for (const v of rules.tests.find((t) => t.id === 'gpt')?.versions ?? []) expect(versions).toContain(v.id);
   });
 
   for (const [file, era] of Object.entries(eras)) {
     it(`${file} is a valid profile that meets the scheme in its era`, () => {
-      const profile = parseProfile(JSON.parse(readFileSync(join(dir, file), 'utf8')));
-      const result = assess(profile, rules, era.at);
+      const result = assess(read(file), rules, era.at);
       expect(result.tests.find((t) => t.test === 'gpt')?.version.id).toBe(era.gpt);
       expect(result.status).toBe('eligible');
+    });
+  }
+
+  for (const [file, example] of Object.entries(routeExamples)) {
+    it(`${file} meets ${example.route} under category ${example.test}, and the comparison ranks it as fitting`, () => {
+      const profile = read(file);
+      const result = assess(profile, shippedRoute(example.route), example.at);
+      expect(result.status).toBe('eligible');
+      expect(result.recommendedTest).toBe(example.test);
+      const c = compare(profile, SHIPPED_ROUTE_IDS.map(shippedRoute), example.at);
+      expect(c.fits).toContain(example.route);
+      expect(c.routes.find((r) => r.route.id === example.route)?.category?.test).toBe(example.test);
     });
   }
 });

@@ -59,7 +59,7 @@ export interface RouteComparison {
   } | null;
   fees: { totalHKD: number; persons: number; regime: string } | null;
   permanentResidence: string;
-  selection: { quota: number | 'suspended' | 'none'; summary: string } | null;
+  selection: { quota: number | 'suspended' | 'none'; selectionExercise: boolean; summary: string } | null;
   /** Why the route is ranked where it is, most important first. */
   reasons: string[];
   /** 1 for the best fit; null for routes that do not fit or have no rules at the moment. */
@@ -159,9 +159,10 @@ function reasonsFor(r: Omit<RouteComparison, 'reasons' | 'rank'>, lang: Lang): s
     ),
   );
   const quota = r.selection?.quota;
-  if (quota === 'none') reasons.push(m('reason.noQuota'));
-  else if (quota === 'suspended') reasons.push(m('reason.quotaSuspended'));
+  if (quota === 'suspended') reasons.push(m('reason.quotaSuspended'));
   else if (typeof quota === 'number') reasons.push(m('reason.quota', { quota: formatNumber(lang, quota) }));
+  else if (r.selection?.selectionExercise) reasons.push(m('reason.selection'));
+  else if (quota === 'none') reasons.push(m('reason.noQuota'));
   if (r.stay) {
     reasons.push(
       r.stay.initialMonths === null
@@ -245,7 +246,11 @@ function routeComparison(
     },
     fees: { totalHKD: a.fees.totalHKD, persons: a.fees.persons, regime: a.fees.regime },
     permanentResidence: a.stay?.permanentResidence ?? rules.route.permanentResidence[lang],
-    selection: { quota: a.selection.quota, summary: a.selection.summary },
+    selection: {
+      quota: a.selection.quota,
+      selectionExercise: a.selection.selectionExercise,
+      summary: a.selection.summary,
+    },
     uncertain: a.warnings.some((w) => w.code === 'uncertain_rule'),
     warnings: a.warnings.filter((w) => w.code !== 'not_approval'),
     rulesUsed: a.rulesUsed,
@@ -261,7 +266,7 @@ function byPreference(
   a: Omit<RouteComparison, 'reasons' | 'rank'>,
   b: Omit<RouteComparison, 'reasons' | 'rank'>,
 ): number {
-  const quota = (r: typeof a) => (r.selection?.quota === 'none' ? 0 : 1);
+  const quota = (r: typeof a) => (r.selection?.quota === 'none' && !r.selection.selectionExercise ? 0 : 1);
   const months = (r: typeof a) => r.stay?.initialMonths ?? 0;
   const condition = (r: typeof a) => (r.stay?.conditionOfStay ? CONDITION_ORDER[r.stay.conditionOfStay] : 1);
   return (

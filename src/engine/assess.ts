@@ -467,14 +467,22 @@ function exclusionResult(ctx: Context): CriterionResult {
   const nationality = ctx.facts.category('nationality');
   const list =
     version.nationalities.length > 0 ? version.nationalities.join(', ') : message(ctx.lang, 'exclusion.none');
-  const outcome: Outcome =
-    nationality === undefined ? 'unknown' : version.nationalities.includes(nationality) ? 'not_met' : 'met';
+  const none = version.nationalities.length === 0;
+  const outcome: Outcome = none
+    ? 'met'
+    : nationality === undefined
+      ? 'unknown'
+      : version.nationalities.includes(nationality)
+        ? 'not_met'
+        : 'met';
   return {
     id: 'nationality-not-excluded',
     label: message(ctx.lang, 'exclusion.label'),
     outcome,
     facts: [factRead('nationality', ctx.facts, ctx.lang)],
-    explanation: message(ctx.lang, `exclusion.${outcome}`, { nationality: nationality ?? '', list }),
+    explanation: none
+      ? message(ctx.lang, 'exclusion.noneExcluded')
+      : message(ctx.lang, `exclusion.${outcome}`, { nationality: nationality ?? '', list }),
     sources: cite(version.sources, ctx.rules),
     confidence: version.confidence,
     ...(version.note ? { note: localize(version.note, ctx.lang) } : {}),
@@ -830,6 +838,7 @@ export function assess(
     stay,
     selection: {
       quota: selectionVersion.quota,
+      selectionExercise: selectionVersion.selectionExercise,
       decidedBy: localize(selectionVersion.decidedBy, lang),
       summary: localize(selectionVersion.summary, lang),
     },

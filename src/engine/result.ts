@@ -161,7 +161,13 @@ export interface Assessment {
   worst: Status;
   fees: Fees;
   stay: Stay | null;
-  selection: { quota: number | 'suspended' | 'none'; decidedBy: string; summary: string };
+  selection: {
+    quota: number | 'suspended' | 'none';
+    /** Whether applications meeting the requirements then compete in selection exercises. */
+    selectionExercise: boolean;
+    decidedBy: string;
+    summary: string;
+  };
   nextSteps: NextStep[];
   dependants: DependantResult[];
   warnings: Warning[];

@@ -34,6 +34,7 @@ const en = {
   'exclusion.unknown':
     'Not yet known — nationality is not known; excluded nationalities at this date: {list}.',
   'exclusion.none': 'none',
+  'exclusion.noneExcluded': 'Met — no nationality is excluded from this route at this date.',
   'dependant.qualifies': 'Qualifies as a dependant.',
   'dependant.relation': 'A {relation} cannot come as a dependant under this scheme.',
   'dependant.childAge': 'A child must be under {age} on the submission date (is {actual}).',
@@ -98,6 +99,7 @@ const zhHant: EngineCatalogue = {
   'exclusion.not_met': '不符合 — 在此日期，{nationality} 國民不可根據本計劃申請。',
   'exclusion.unknown': '尚未知道 — 國籍未知；此日期不適用的國籍：{list}。',
   'exclusion.none': '無',
+  'exclusion.noneExcluded': '符合 — 在此日期，本途徑沒有不適用的國籍。',
   'dependant.qualifies': '符合受養人資格。',
   'dependant.relation': '{relation}不可根據本計劃以受養人身分來港。',
   'dependant.childAge': '子女在遞交申請當日須未滿 {age} 歲（現為 {actual} 歲）。',
@@ -157,6 +159,7 @@ const zhHans: EngineCatalogue = {
   'exclusion.not_met': '不符合 — 在此日期，{nationality} 国民不可根据本计划申请。',
   'exclusion.unknown': '尚未知道 — 国籍未知；此日期不适用的国籍：{list}。',
   'exclusion.none': '无',
+  'exclusion.noneExcluded': '符合 — 在此日期，本途径没有不适用的国籍。',
   'dependant.qualifies': '符合受养人资格。',
   'dependant.relation': '{relation}不可根据本计划以受养人身份来港。',
   'dependant.childAge': '子女在递交申请当日须未满 {age} 岁（现为 {actual} 岁）。',

@@ -298,6 +298,10 @@ export const SelectionVersion = z
   .object({
     ...versionBase,
     quota: z.union([z.number().int().positive(), z.literal('suspended'), z.literal('none')]),
+    selectionExercise: z
+      .boolean()
+      .default(false)
+      .describe('Applications that meet the requirements then compete in discretionary selection exercises.'),
     decidedBy: Localized,
     summary: Localized,
   })

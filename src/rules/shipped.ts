@@ -10,7 +10,17 @@ import type { ListLookup, RouteRules } from './types.ts';
  */
 
 /** Every shipped route, in the order they are presented. */
-export const SHIPPED_ROUTE_IDS = ['hk.qmas'] as const;
+export const SHIPPED_ROUTE_IDS = [
+  'hk.qmas',
+  'hk.ttps',
+  'hk.gep',
+  'hk.asmtp',
+  'hk.techtas',
+  'hk.iang',
+  'hk.assg',
+  'hk.new-cies',
+  'hk.dependants',
+] as const;
 
 let shippedLists: ListLookup | undefined;
 

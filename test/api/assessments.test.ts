@@ -125,8 +125,8 @@ describe('POST /api/v1/assessments', () => {
     ]);
     const noTests = await body(await assess({ profile: exampleProfile(), tests: [] }));
     expect(noTests.error.issues).toEqual([expect.objectContaining({ path: 'tests', value: [] })]);
-    const route = await body(await assess({ profile: exampleProfile(), route: 'hk.ttps' }));
-    expect(route.error.issues).toEqual([expect.objectContaining({ path: 'route', value: 'hk.ttps' })]);
+    const route = await body(await assess({ profile: exampleProfile(), route: 'hk.nope' }));
+    expect(route.error.issues).toEqual([expect.objectContaining({ path: 'route', value: 'hk.nope' })]);
   });
 
   it('is 400 when the body is not an object or has no profile', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RouteGuideSchema, RouteListSchema, RulesInForceSchema } from '../../src/http/api/schemas.ts';
+import { SHIPPED_ROUTE_IDS } from '../../src/rules/shipped.ts';
 import { body, type TestApp, testApp } from './helpers.ts';
 
 let t: TestApp;
@@ -11,11 +12,11 @@ afterAll(async () => {
 }, 60_000);
 
 describe('GET /api/v1/routes', () => {
-  it('lists QMAS with its tests and links', async () => {
+  it('lists every shipped route, QMAS first with its tests and links', async () => {
     const res = await t.app.request('/api/v1/routes');
     expect(res.status).toBe(200);
     const data = RouteListSchema.parse(await body(res));
-    expect(data.routes.map((r) => r.id)).toEqual(['hk.qmas']);
+    expect(data.routes.map((r) => r.id)).toEqual([...SHIPPED_ROUTE_IDS]);
     expect(data.routes[0]?.tests.map((x) => x.id)).toEqual(['gpt', 'abt']);
     expect(data.routes[0]?.links.rules).toBe('/api/v1/routes/hk.qmas/rules');
   });

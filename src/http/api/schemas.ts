@@ -207,6 +207,7 @@ export const AssessmentSchema = z
     stay: Stay.nullable(),
     selection: z.object({
       quota: z.union([z.number(), z.literal('suspended'), z.literal('none')]),
+      selectionExercise: z.boolean().describe('Meeting the requirements leads to a selection exercise.'),
       decidedBy: z.string(),
       summary: z.string(),
     }),
@@ -596,6 +597,7 @@ const RouteComparisonSchema = z
     selection: z
       .object({
         quota: z.union([z.number(), z.literal('suspended'), z.literal('none')]),
+        selectionExercise: z.boolean().describe('Meeting the requirements leads to a selection exercise.'),
         summary: z.string(),
       })
       .nullable(),
