@@ -1,11 +1,22 @@
 /**
- * Routewise as a library: load a route's rules, validate a profile, assess it.
+ * Routewise as a library: load a route's rules, validate a profile, assess it under one route or
+ * compare it across every route.
  *
  * @example
- * import { assess, parseProfile, shippedRoute } from 'routewise';
+ * import { assess, compare, parseProfile, SHIPPED_ROUTE_IDS, shippedRoute } from 'routewise';
  * const profile = parseProfile(JSON.parse(text));
  * const result = assess(profile, shippedRoute('hk.qmas'), '2025-03-01T10:00:00+08:00', { lang: 'en' });
+ * const all = compare(profile, SHIPPED_ROUTE_IDS.map(shippedRoute), '2026-03-01T10:00:00+08:00');
  */
+
+export {
+  type CompareOptions,
+  type Comparison,
+  compare,
+  type Fit,
+  type MissingItem,
+  type RouteComparison,
+} from './compare/compare.ts';
 export {
   type AssessOptions,
   assess,
@@ -16,6 +27,13 @@ export {
 } from './engine/assess.ts';
 export type { Outcome } from './engine/conditions.ts';
 export type * from './engine/result.ts';
+export {
+  findProfession,
+  type ProfessionMatch,
+  shippedTalentList,
+  type TalentList,
+  talentListAt,
+} from './lists/talent-list.ts';
 export { profileJsonSchema } from './profile/json-schema.ts';
 export { type Profile, UNKNOWN } from './profile/schema.ts';
 export {
