@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { parseFile, RULES_DIR, RuleFileError, type RuleProblem } from '../rules/loader.ts';
 import { Confidence, Localized, type Source, SourceRef, SourcesFile } from '../rules/schema.ts';
-import { InvalidMomentError } from '../universities/lookup.ts';
+import { coverage, hanDice, InvalidMomentError, momentMs } from './similarity.ts';
 
 export { InvalidMomentError };
 
@@ -473,52 +473,13 @@ function fuzzyWords(text: string): string[] {
     .map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
 }
 
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-    }
-    prev = row;
-  }
-  return prev[b.length] ?? 0;
-}
-
-function wordSimilarity(a: string, b: string): number {
-  if (a === b) return 1;
-  if (Math.min(a.length, b.length) <= 3) return 0; // short words and abbreviations match exactly or not at all
-  const s = 1 - distance(a, b) / Math.max(a.length, b.length);
-  return s >= 0.75 ? s : 0;
-}
-
-/** How well the words of `from` are found among those of `to` (generic words count half). */
-function coverage(from: readonly string[], to: readonly string[]): number {
-  let total = 0;
-  let got = 0;
-  for (const w of from) {
-    const weight = GENERIC.has(w) ? 0.5 : 1;
-    total += weight;
-    got += weight * Math.max(0, ...to.map((u) => wordSimilarity(w, u)));
-  }
-  return total === 0 ? 0 : got / total;
-}
-
 function latinScore(query: readonly string[], name: readonly string[]): number {
-  return 0.75 * coverage(query, name) + 0.25 * coverage(name, query);
-}
-
-function bigrams(s: string): string[] {
-  const chars = [...s];
-  return chars.length < 2 ? chars : chars.slice(1).map((c, i) => chars[i] + c);
+  return 0.75 * coverage(query, name, GENERIC) + 0.25 * coverage(name, query, GENERIC);
 }
 
 function hanScore(query: string, name: string): number {
   if (query === name) return 1;
-  const a = bigrams(query);
-  const b = bigrams(name);
-  const dice = (2 * a.filter((g) => b.includes(g)).length) / (a.length + b.length);
+  const dice = hanDice(query, name);
   const [short, long] = query.length <= name.length ? [query, name] : [name, query];
   const contained =
     short.length >= 2 && long.includes(short) ? 0.5 + (0.5 * [...short].length) / [...long].length : 0;
@@ -566,13 +527,6 @@ export interface FindProfessionOptions {
   /** Matches scoring below this are left out (default 0.6). */
   minScore?: number;
   list?: TalentList;
-}
-
-function momentMs(at: string): number {
-  const value = /^\d{4}-\d{2}-\d{2}$/.test(at) ? `${at}T00:00:00+08:00` : at;
-  const ms = /(Z|[+-]\d{2}:?\d{2})$/.test(value) ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(ms)) throw new InvalidMomentError(at);
-  return ms;
 }
 
 const caveat = (code: string, en: string, zhHant: string, zhHans: string): Caveat => ({

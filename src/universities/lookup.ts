@@ -1,7 +1,10 @@
 import { basename, join } from 'node:path';
 import { z } from 'zod';
+import { coverage, editDistance, hanDice, InvalidMomentError, momentMs } from '../lists/similarity.ts';
 import { parseFile, RULES_DIR, RuleFileError, type RuleProblem } from '../rules/loader.ts';
 import { Confidence, Localized, SourceRef, SourcesFile } from '../rules/schema.ts';
+
+export { InvalidMomentError };
 
 /**
  * The TTPS Aggregate List of Eligible Universities in each of its versions
@@ -268,63 +271,12 @@ function keyOf(text: string, fold: Map<string, string>): string {
 }
 
 /** Optimal string alignment distance (Levenshtein with adjacent transpositions). */
-function distance(a: string, b: string): number {
-  const w = b.length + 1;
-  const d = new Uint16Array((a.length + 1) * w);
-  const at = (i: number, j: number): number => d[i * w + j] ?? 0;
-  for (let i = 0; i <= a.length; i++) d[i * w] = i;
-  for (let j = 0; j <= b.length; j++) d[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        v = Math.min(v, at(i - 2, j - 2) + 1);
-      d[i * w + j] = v;
-    }
-  }
-  return at(a.length, b.length);
-}
-
-function tokenSimilarity(a: string, b: string): number {
-  if (a === b) return 1;
-  if (Math.min(a.length, b.length) <= 3) return 0; // abbreviations match exactly or not at all
-  const s = 1 - distance(a, b) / Math.max(a.length, b.length);
-  return s >= 0.75 ? s : 0;
-}
-
-/** How well the tokens of `from` are covered by those of `to` (generic words count half). */
-function coverage(from: string[], to: string[]): number {
-  let total = 0;
-  let got = 0;
-  for (const t of from) {
-    const w = GENERIC.has(t) ? 0.5 : 1;
-    total += w;
-    got += w * Math.max(0, ...to.map((u) => tokenSimilarity(t, u)));
-  }
-  return total === 0 ? 0 : got / total;
-}
-
 function latinScore(query: string[], name: string[]): number {
-  const tokenScore = 0.75 * coverage(query, name) + 0.25 * coverage(name, query);
+  const tokenScore = 0.75 * coverage(query, name, GENERIC) + 0.25 * coverage(name, query, GENERIC);
   const a = query.join('');
   const b = name.join('');
-  const whole = 1 - distance(a, b) / Math.max(a.length, b.length, 1);
+  const whole = 1 - editDistance(a, b) / Math.max(a.length, b.length, 1);
   return Math.max(tokenScore, whole >= 0.9 ? whole : 0);
-}
-
-function bigrams(s: string): string[] {
-  const chars = [...s];
-  if (chars.length < 2) return chars;
-  return chars.slice(1).map((c, i) => chars[i] + c);
-}
-
-function hanScore(query: string, name: string): number {
-  if (query === name) return 1;
-  const a = bigrams(query);
-  const b = bigrams(name);
-  const common = a.filter((g) => b.includes(g)).length;
-  return (2 * common) / (a.length + b.length);
 }
 
 // --- The look-up ---
@@ -362,22 +314,6 @@ export interface FindOptions {
   /** Matches scoring below this are left out (default 0.6). */
   minScore?: number;
   lists?: UniversityLists;
-}
-
-export class InvalidMomentError extends Error {
-  constructor(readonly value: string) {
-    super(
-      `"${value}" is not an ISO 8601 date-time with an offset (e.g. 2024-11-01T00:00:00+08:00) or a date`,
-    );
-    this.name = 'InvalidMomentError';
-  }
-}
-
-function momentMs(at: string): number {
-  const value = /^\d{4}-\d{2}-\d{2}$/.test(at) ? `${at}T00:00:00+08:00` : at;
-  const ms = /(Z|[+-]\d{2}:?\d{2})$/.test(value) ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(ms)) throw new InvalidMomentError(at);
-  return ms;
 }
 
 const caveat = (code: string, en: string, zhHant: string, zhHans: string): Caveat => ({
@@ -428,7 +364,7 @@ export function findInstitution(query: string, options: FindOptions = {}): Insti
       if (formHan !== han) continue;
       score = Math.max(
         score,
-        han ? hanScore(key, foldHan(form, lists.fold)) : latinScore(queryTokens, formHan ? [] : tokens(form)),
+        han ? hanDice(key, foldHan(form, lists.fold)) : latinScore(queryTokens, formHan ? [] : tokens(form)),
       );
     }
     if (score < minScore) continue;
