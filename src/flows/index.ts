@@ -1,5 +1,5 @@
 import { qmasFlow } from './hk.qmas.ts';
-import { type Answers, type Flow, type FlowNode, isListAnswer } from './types.ts';
+import { type Answers, type FieldSpec, type Flow, type FlowNode, isListAnswer } from './types.ts';
 
 export * from './types.ts';
 
@@ -9,6 +9,16 @@ export const flows: ReadonlyMap<string, Flow> = new Map([[qmasFlow.routeId, qmas
 /** Whether a node is asked, given the answers so far. */
 export function applies(node: FlowNode, answers: Answers): boolean {
   return node.when ? node.when(answers) : true;
+}
+
+/**
+ * The inputs of a question (or of a list's items) that are asked, given the answers so far: all of
+ * them unless the flow leaves some out (Flow.inputWhen).
+ */
+export function inputsOf(flow: Flow, node: FlowNode, answers: Answers): readonly FieldSpec[] {
+  const specs = node.kind === 'list' ? node.item : node.inputs;
+  const when = flow.inputWhen;
+  return when ? specs.filter((spec) => when(answers, node, spec)) : specs;
 }
 
 /** Whether a node has its answer: a question answered, or a list the person said was complete. */

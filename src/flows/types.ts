@@ -29,7 +29,12 @@ export type FieldKind =
   /** Free text; left empty means unknown when allowed. */
   | { type: 'text'; unknown: boolean; maxLength: number }
   /** A list of short names (e.g. languages); empty means none. */
-  | { type: 'textList'; unknown: boolean; maxItems: number; maxLength: number };
+  | { type: 'textList'; unknown: boolean; maxItems: number; maxLength: number }
+  /**
+   * A Talent List profession: the id of a profession the list data holds, or a name typed when
+   * the data does not hold it (the engine then keeps the person's word that they meet it).
+   */
+  | { type: 'profession'; unknown: boolean; maxLength: number };
 
 /**
  * One input of a question. `onlyWhen` makes it relevant only when another input of the same
@@ -99,6 +104,11 @@ export interface Flow {
    * profile): toProfile(fromProfile(p)) equals p for any profile the flow can produce.
    */
   fromProfile(profile: Profile): Answers;
+  /**
+   * Whether one input of a question (or of a list's items) is asked, given the answers so far;
+   * every input is when absent. An input not asked leaves its fact unknown in the profile.
+   */
+  inputWhen?: (answers: Answers, node: FlowNode, spec: FieldSpec) => boolean;
 }
 
 export function isListAnswer(a: Answer | ListAnswer | undefined): a is ListAnswer {

@@ -50,6 +50,8 @@ function value(spec: FieldSpec): fc.Arbitrary<FieldValue> {
       return fc.oneof(fc.string({ minLength: 1, maxLength: 20 }), ...unknown);
     case 'textList':
       return fc.oneof(fc.array(fc.string({ minLength: 1, maxLength: 10 }), { maxLength: 3 }), ...unknown);
+    case 'profession':
+      return fc.oneof(fc.constantFrom('actuaries', 'accountants', 'Naval architects'), ...unknown);
   }
 }
 

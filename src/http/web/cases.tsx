@@ -31,7 +31,7 @@ import { pageContext, type WebEnv } from './context.ts';
 import { htmlLang, isLang, langLabels, rememberLang, type T, translator } from './i18n.ts';
 import { Layout, render } from './layout.tsx';
 import { retrievedOf } from './rules-view.ts';
-import { type AnswerRow, answerRows, formOf, summaryRows } from './wizard.tsx';
+import { type AnswerRow, answerRows, formOf, routeWizard, summaryRows } from './wizard.tsx';
 
 /**
  * A saved case at /cases/{token}: the token is the secret link (256 bits, only its hash is
@@ -84,12 +84,9 @@ async function load(c: Context, env: WebEnv, lang?: Lang): Promise<Loaded | unde
 function caseAnswers(t: T, rules: RouteRules, profile: Profile): AnswerRow[] {
   const flow = flows.get(rules.route.id);
   if (!flow) return [];
-  return answerRows(
-    t,
-    { flow, rules, base: `/assess/${rules.route.id}` },
-    flow.fromProfile(profile),
-    false,
-  ).filter((r) => !r.key.startsWith(t.dyn(`q.${flow.submissionNode}.title`)));
+  return answerRows(t, routeWizard(flow, rules), flow.fromProfile(profile), false).filter(
+    (r) => !r.key.startsWith(t.dyn(`q.${flow.submissionNode}.title`)),
+  );
 }
 
 async function notFoundPage(c: Context, env: WebEnv) {

@@ -5,8 +5,10 @@ import type { Lang } from '../../rules/schema.ts';
 import type { AppDeps } from '../deps.ts';
 import { resolveLang, type T, translator } from './i18n.ts';
 import {
+  ASSESS_SLOT,
   clearSealedCookie,
   csrfToken,
+  type DraftSlot,
   readSealedCookie,
   type WebSecrets,
   writeSealedCookie,
@@ -62,8 +64,13 @@ function isDraft(value: unknown, route: string): value is Draft {
   );
 }
 
-export function loadDraft(c: Context, env: WebEnv, route: string): Draft | undefined {
-  const value = readSealedCookie(c, env.secrets.draftKey);
+export function loadDraft(
+  c: Context,
+  env: WebEnv,
+  route: string,
+  slot: DraftSlot = ASSESS_SLOT,
+): Draft | undefined {
+  const value = readSealedCookie(c, env.secrets.draftKey, slot);
   if (!isDraft(value, route)) return undefined;
   const now = env.deps.now().getTime();
   return value.savedAt + DAY_MS > now ? value : undefined;
@@ -73,12 +80,12 @@ export function newDraft(env: WebEnv, route: string): Draft {
   return { v: 1, route, answers: {}, savedAt: env.deps.now().getTime() };
 }
 
-export function saveDraft(c: Context, env: WebEnv, draft: Draft): void {
-  writeSealedCookie(c, env.secrets.draftKey, { ...draft, savedAt: env.deps.now().getTime() });
+export function saveDraft(c: Context, env: WebEnv, draft: Draft, slot: DraftSlot = ASSESS_SLOT): void {
+  writeSealedCookie(c, env.secrets.draftKey, { ...draft, savedAt: env.deps.now().getTime() }, slot);
 }
 
-export function clearDraft(c: Context): void {
-  clearSealedCookie(c);
+export function clearDraft(c: Context, slot: DraftSlot = ASSESS_SLOT): void {
+  clearSealedCookie(c, slot);
 }
 
 export function answersOf(draft: Draft | undefined): Answers {

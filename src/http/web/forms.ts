@@ -1,6 +1,7 @@
 import { isCountry } from '../../flows/countries.ts';
 import { type Answer, DONT_KNOW, type FieldSpec, type FieldValue } from '../../flows/index.ts';
 import type { WebMessageKey } from '../../i18n/web-messages.ts';
+import { isProfessionId, OTHER_SUFFIX } from './profession-ids.ts';
 
 /**
  * Form fields ⇄ typed answers. An HTML form sends strings; a question's answer holds booleans,
@@ -71,7 +72,13 @@ function intIn(text: string, min: number, max: number): number | undefined {
 export function toRaw(spec: FieldSpec, value: FieldValue | undefined, prefix = ''): Raw {
   const name = prefix + spec.name;
   if (value === undefined) return {};
-  if (value === DONT_KNOW && spec.type !== 'choice' && spec.type !== 'yesno' && spec.type !== 'country') {
+  if (
+    value === DONT_KNOW &&
+    spec.type !== 'choice' &&
+    spec.type !== 'yesno' &&
+    spec.type !== 'country' &&
+    spec.type !== 'profession'
+  ) {
     return { [`${name}${UNKNOWN_SUFFIX}`]: 'on' };
   }
   switch (spec.type) {
@@ -92,6 +99,11 @@ export function toRaw(spec: FieldSpec, value: FieldValue | undefined, prefix = '
     }
     case 'textList':
       return { [name]: Array.isArray(value) ? value.join(', ') : '' };
+    case 'profession':
+      // A profession the list data holds is chosen from the list; any other was typed.
+      return isProfessionId(String(value))
+        ? { [name]: String(value) }
+        : { [`${name}${OTHER_SUFFIX}`]: String(value) };
     default:
       return { [name]: String(value) };
   }
@@ -215,6 +227,18 @@ function parseOne(spec: FieldSpec, raw: Raw, ctx: ParseContext, prefix: string):
       if (items.some((s) => s.length > spec.maxLength))
         return { error: 'error.text.tooLong', params: { max: spec.maxLength } };
       return { value: [...new Set(items)] };
+    }
+    case 'profession': {
+      const chosen = get();
+      const typed = get(OTHER_SUFFIX).replace(/\s+/g, ' ');
+      if (typed.length > spec.maxLength)
+        return { error: 'error.text.tooLong', params: { max: spec.maxLength } };
+      if (chosen !== '' && typed !== '') return { error: 'error.profession.both' };
+      if (chosen === DONT_KNOW && spec.unknown) return { value: DONT_KNOW };
+      if (chosen !== '')
+        return isProfessionId(chosen) ? { value: chosen } : { error: 'error.profession.missing' };
+      if (typed !== '') return { value: typed };
+      return { error: spec.unknown ? 'error.profession.missing' : 'error.profession.required' };
     }
   }
 }

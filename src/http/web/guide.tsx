@@ -1,19 +1,43 @@
 /** @jsxImportSource hono/jsx */
-import { message } from '../../engine/explain.ts';
+import { message, resolveCitations } from '../../engine/explain.ts';
 import { countries } from '../../flows/countries.ts';
+import {
+  shippedTalentList,
+  type TalentListEffect,
+  type TalentListVersion,
+  talentListAt,
+} from '../../lists/talent-list.ts';
 import type { CaseRules } from '../../rules/case-schema.ts';
-import type { Confidence, Criterion, Factor, Localized, SourceRef } from '../../rules/schema.ts';
+import type {
+  Confidence,
+  Criterion,
+  Factor,
+  FeesVersion,
+  Localized,
+  SourceRef,
+  StayPlan,
+} from '../../rules/schema.ts';
 import type { RouteRules } from '../../rules/types.ts';
 import { versionAt } from '../../rules/types.ts';
 import { ConfidenceTag, Notice, Sources } from './components.tsx';
 import { hongKongDay } from './dates.ts';
 import type { T } from './i18n.ts';
 import { Layout } from './layout.tsx';
-import { citations, feeLinesFor, type InForce, inForce, retrievedOf, SourceCollector } from './rules-view.ts';
+import {
+  citations,
+  feeLinesForTest,
+  type InForce,
+  inForce,
+  retrievedOf,
+  routeReads,
+  SourceCollector,
+  testReads,
+} from './rules-view.ts';
 
 /**
  * The route guide, generated from the rule data in force today: every label, amount, date and
- * source comes from rules/…; this file only arranges them. Nothing is written twice.
+ * source comes from rules/…; this file only arranges them. Nothing is written twice, and nothing
+ * is said of one route that is not in its own data: the same page serves every route.
  */
 
 export interface GuideInput {
@@ -22,6 +46,10 @@ export interface GuideInput {
   rules: RouteRules;
   caseRules: CaseRules | undefined;
   now: Date;
+  /** Every route shipped, by id: for the related routes' names and links. */
+  routes: ReadonlyMap<string, RouteRules>;
+  /** Whether the route has its own self-assessment (/assess/<id>). */
+  hasAssessment: boolean;
 }
 
 export function countryName(t: T, alpha3: string): string {
@@ -52,12 +80,13 @@ function Provenance(props: {
 function collectSources(
   collector: SourceCollector,
   v: InForce,
-  route: RouteRules['route'],
+  rules: RouteRules,
   evidence: CaseRules['evidence'][number] | undefined,
 ) {
-  collector.add(route.sources);
+  collector.add(rules.route.sources);
   for (const part of [v.prerequisites, v.exclusions, v.fees, v.stay, v.dependants, v.steps, v.selection])
     collector.add(part?.sources);
+  for (const x of rules.exclusions) collector.add(x.sources);
   for (const c of v.prerequisites?.items ?? []) collector.add(c.sources);
   for (const { version } of v.tests) {
     collector.add(version.sources);
@@ -105,9 +134,10 @@ function scoring(t: T, v: InForce['tests'][number]['version']): string {
   if (s.kind === 'points') return t('guide.score.points', { passMark: s.passMark, maximum: s.maximum });
   if (s.kind === 'count') {
     const of = 'criteria' in v ? v.criteria.length : 0;
+    if (s.threshold >= of) return of === 1 ? t('guide.score.one') : t('guide.score.all', { of });
     return t('guide.score.count', { threshold: s.threshold, of });
   }
-  return t('guide.score.any');
+  return 'criteria' in v && v.criteria.length === 1 ? t('guide.score.one') : t('guide.score.any');
 }
 
 /** Removes a checklist label's placeholders ({n}, {level}, …), which only a saved case can fill. */
@@ -151,6 +181,177 @@ export function ruleChanges(
     .sort((a, b) => b.fromMs - a.fromMs || a.part.localeCompare(b.part));
 }
 
+/** Whether a route's rules read the Talent List, or the list says what it does on the route. */
+export function readsTalentList(rules: RouteRules): boolean {
+  if (routeReads(rules).has('talentList.meets')) return true;
+  return shippedTalentList().effects.some((e) => e.routes.includes(rules.route.id));
+}
+
+/** Whether a route needs a sponsor: its rules read who the sponsor is. */
+export function needsSponsor(rules: RouteRules): boolean {
+  const reads = routeReads(rules);
+  return [...reads].some((m) => m.startsWith('sponsor.'));
+}
+
+/** The job-offer line of a route, from route.yaml and the tests that read a confirmed offer. */
+export function jobOfferText(t: T, rules: RouteRules, v: InForce): string {
+  const need = rules.route.needsJobOffer;
+  if (need === 'no') return t('guide.fact.jobOffer.no');
+  if (need === 'yes') return t('guide.fact.jobOffer.yes');
+  const tests = v.tests
+    .filter(({ version }) => testReads(version).has('jobOffer.confirmed'))
+    .map(({ test }) => test.name[t.lang]);
+  return tests.length > 0
+    ? t('guide.fact.jobOffer.someTests', { tests: t.list(tests) })
+    : t('guide.fact.jobOffer.some');
+}
+
+export function stayMonths(t: T, plan: StayPlan): string {
+  return plan.initialMonths === null
+    ? (plan.initialNote?.[t.lang] ?? '—')
+    : t('word.months', { n: plan.initialMonths });
+}
+
+/** What one person pays under each test, for that test's first stay; one line when all are alike. */
+export function feesByTest(
+  fees: FeesVersion,
+  v: InForce,
+): Array<{ name: Localized | undefined; lines: FeesVersion['perPerson']; total: number }> {
+  const total = (lines: FeesVersion['perPerson']) => lines.reduce((s, l) => s + l.amountHKD, 0);
+  const byTest = v.tests.map(({ test }) => {
+    const lines = feeLinesForTest(fees, test.id, v.stay?.byTest[test.id]?.initialMonths ?? undefined);
+    return { name: test.name as Localized | undefined, lines, total: total(lines) };
+  });
+  const first = byTest[0];
+  if (!first) {
+    const lines = feeLinesForTest(fees, undefined, undefined);
+    return [{ name: undefined, lines, total: total(lines) }];
+  }
+  const key = (x: typeof first) => x.lines.map((l) => `${l.id}:${l.amountHKD}`).join();
+  return byTest.every((x) => key(x) === key(first)) ? [{ ...first, name: undefined }] : byTest;
+}
+
+function TalentListSection(props: { t: T; rules: RouteRules; atMs: number }) {
+  const { t, rules } = props;
+  const lang = t.lang;
+  const list = shippedTalentList();
+  const version: TalentListVersion | undefined = talentListAt(props.atMs, list);
+  const effects: TalentListEffect[] = list.effects.filter((e) => e.routes.includes(rules.route.id));
+  const cite = (refs: readonly SourceRef[]) => resolveCitations(refs, list.sources);
+  const retrieved = (ref: string) => list.sources[ref]?.retrieved;
+  const collator = new Intl.Collator(lang === 'en' ? 'en' : lang === 'zh-Hant' ? 'zh-Hant-HK' : 'zh-Hans');
+  const professions = [...(version?.professions ?? [])].sort((a, b) =>
+    collator.compare(a.name[lang], b.name[lang]),
+  );
+  return (
+    <section id="talent-list" aria-labelledby="talent-list-h">
+      <h2 id="talent-list-h">{t('guide.talentList')}</h2>
+      <p>{t('guide.talentList.lead', { name: list.name[lang] })}</p>
+      {effects.length > 0 ? (
+        <>
+          <h3>{t('guide.talentList.effects')}</h3>
+          <ul class="list criteria">
+            {effects.map((e) => (
+              <li class="criterion">
+                <p class="criterion__label">
+                  <strong>
+                    {e.until
+                      ? t('word.fromTo', { from: t.moment(e.from), to: t.moment(e.until) })
+                      : t('word.from', { date: t.moment(e.from) })}
+                    {e.fromMs <= props.atMs && (e.untilMs === null || props.atMs < e.untilMs)
+                      ? ` (${t('guide.talentList.inForceNow')})`
+                      : ''}
+                  </strong>
+                  <br />
+                  {e.effect[lang]}
+                </p>
+                <div class="provenance">
+                  <ConfidenceTag t={t} confidence={e.confidence} />
+                  {e.note ? <p class="provenance__note">{e.note[lang]}</p> : null}
+                  <Sources t={t} sources={cite(e.sources)} retrieved={retrieved} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h3>{t('guide.talentList.matches')}</h3>
+      {version ? (
+        <>
+          <p>
+            {t('guide.talentList.version', { date: t.date(version.from), n: version.officialCount })}{' '}
+            {version.complete
+              ? t('guide.talentList.heldAll', { n: version.officialCount })
+              : t('guide.talentList.heldPart', { held: professions.length, n: version.officialCount })}
+          </p>
+          {professions.length > 0 ? (
+            <ul class="list list--bullet talent-professions">
+              {professions.map((p) => (
+                <li>
+                  <span lang={lang !== 'en' && !p.chineseNamePublished ? 'en' : undefined}>
+                    {p.name[lang]}
+                  </span>
+                  {p.segment ? <span class="small"> — {p.segment.name[lang]}</span> : null}
+                  {p.confidence !== 'official' ? (
+                    <>
+                      {' '}
+                      <ConfidenceTag t={t} confidence={p.confidence} />
+                    </>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {version.missing ? (
+            <Notice kind="warning">
+              <p>
+                <strong>{t('guide.talentList.notHeld')}</strong> {version.missing[lang]}
+              </p>
+            </Notice>
+          ) : null}
+          <div class="provenance">
+            <ConfidenceTag t={t} confidence={version.confidence} />
+            {version.note ? <p class="provenance__note">{version.note[lang]}</p> : null}
+            <Sources t={t} sources={cite(version.sources)} retrieved={retrieved} />
+          </div>
+        </>
+      ) : (
+        <p>{t('guide.talentList.none')}</p>
+      )}
+      <ul class="list list--bullet">
+        {list.caveats.map((c) => (
+          <li>{c.text[lang]}</li>
+        ))}
+      </ul>
+      <p>
+        {t('guide.talentList.official')}{' '}
+        <a href={list.officialSite} rel="noreferrer">
+          {list.officialSite.replace(/^https?:\/\//, '').replace(/\/$/, '')}
+        </a>
+      </p>
+    </section>
+  );
+}
+
+/** A related route: its guide when shipped, otherwise its name and that its guide is not written. */
+export function relatedRoutes(
+  t: T,
+  rules: RouteRules,
+  routes: ReadonlyMap<string, RouteRules>,
+): Array<{ id: string; name: string; href?: string }> {
+  return rules.route.related.map((id) => {
+    const other = routes.get(id);
+    if (other)
+      return {
+        id,
+        name: t('guide.title', { name: other.route.name[t.lang], short: other.route.shortName[t.lang] }),
+        href: `/routes/${id}`,
+      };
+    const key = `guide.related.${id.replace(/^hk\./, '')}`;
+    return { id, name: t.has(key) ? t.dyn(key) : id };
+  });
+}
+
 export function GuidePage(props: GuideInput) {
   const { t, rules } = props;
   const lang = t.lang;
@@ -159,25 +360,32 @@ export function GuidePage(props: GuideInput) {
   const v = inForce(rules, atMs);
   const collector = new SourceCollector(rules);
   const route = rules.route;
+  const id = route.id;
   const name = route.name[lang];
   const short = route.shortName[lang];
+  const startHref = props.hasAssessment ? `/assess/${id}` : '/compare';
+  const startText = props.hasAssessment ? t('guide.start') : t('guide.startCompare');
 
-  // Key facts.
-  const firstTest = v.tests[0];
   const stayOf = (testId: string) => v.stay?.byTest[testId];
-  const feeLines = v.fees
-    ? feeLinesFor(v.fees, firstTest ? (stayOf(firstTest.test.id)?.initialMonths ?? undefined) : undefined)
-    : [];
-  const perPerson = feeLines.reduce((sum, l) => sum + l.amountHKD, 0);
+  const fees = v.fees ? feesByTest(v.fees, v) : [];
+  const dep = v.dependants;
+  const familyComes = (dep?.relations.length ?? 0) > 0;
+  const hasPartner = dep?.relations.some((r) => r === 'spouse' || r === 'civil_partner') ?? false;
+  const hasChild = dep?.relations.includes('child') ?? false;
   const quota = v.selection?.quota;
   const quotaText =
     quota === undefined
       ? ''
       : quota === 'none'
-        ? t('guide.quota.none')
+        ? v.selection?.selectionExercise
+          ? t('guide.quota.selection')
+          : t('guide.quota.none')
         : quota === 'suspended'
           ? t('guide.quota.suspended')
           : t('guide.quota.number', { n: t.number(quota) });
+  const jobOffer = jobOfferText(t, rules, v);
+  const sponsor = needsSponsor(rules);
+  const talent = readsTalentList(rules);
 
   // Blockers, from the prerequisites, exclusions, tests and conditional steps.
   const blockers: string[] = [];
@@ -192,7 +400,7 @@ export function GuidePage(props: GuideInput) {
   }
   for (const { test, version } of v.tests) {
     const s = version.scoring;
-    if (s.kind === 'count' && 'criteria' in version) {
+    if (s.kind === 'count' && 'criteria' in version && s.threshold < version.criteria.length) {
       blockers.push(
         t('guide.blocker.threshold', {
           threshold: s.threshold,
@@ -204,6 +412,8 @@ export function GuidePage(props: GuideInput) {
       blockers.push(t('guide.blocker.points', { passMark: s.passMark, test: test.name[lang] }));
     }
   }
+  if (route.needsJobOffer === 'yes') blockers.push(t('guide.blocker.jobOffer'));
+  if (quota === 'suspended') blockers.push(t('guide.blocker.quotaSuspended'));
   blockers.push(t('guide.blocker.documents'));
   for (const step of v.steps?.steps ?? []) {
     if (step.when) blockers.push(t('guide.blocker.conditional', { title: step.title[lang] }));
@@ -214,7 +424,7 @@ export function GuidePage(props: GuideInput) {
   const evidence = (evidenceVersion?.items ?? []).map((item) => ({
     id: item.id,
     label: genericLabel(item.label[lang]),
-    why: item.why[lang],
+    why: genericLabel(item.why[lang]),
     per: item.for,
     conditional: item.when !== undefined || item.conditional,
   }));
@@ -222,33 +432,37 @@ export function GuidePage(props: GuideInput) {
   // The pathway: the steps of the rule data, grouped into four stages.
   const steps = v.steps?.steps ?? [];
   const stepsIn = (...stages: string[]) => steps.filter((s) => stages.includes(s.stage));
-  const applyOnline = rules.sources['govhk-qmas-online-application'];
-  const qmasPage = rules.sources['immd-qmas-page'];
+  const applyOnline = Object.entries(rules.sources)
+    .filter(([ref, s]) => /online-application/.test(ref) && s.official)
+    .map(([, s]) => s);
 
-  // Dependants.
-  const dep = v.dependants;
-  const relations = dep ? t.list(dep.relations.map((r) => message(lang, `relation.${r}`))) : '';
-
-  collectSources(collector, v, route, evidenceVersion);
-  if (qmasPage) collector.refs.add('immd-qmas-page');
+  collectSources(collector, v, rules, evidenceVersion);
   const changes = ruleChanges(rules);
-  const sections = [
+  const sections: Array<[string, string]> = [
     ['key-facts', t('guide.keyFacts')],
     ['overview', t('guide.overview')],
     ['prerequisites', t('guide.prerequisites')],
     ['tests', t('guide.tests')],
+    ...(talent ? ([['talent-list', t('guide.talentList')]] as Array<[string, string]>) : []),
     ['blockers', t('guide.blockers')],
+    ['fees', t('guide.fees')],
+    ['stay', t('guide.stay')],
+    ['family', t('guide.dependants')],
     ['evidence', t('guide.evidence')],
     ['pathway', t('guide.pathway')],
-    ['stay', t('guide.stay')],
     ['official', t('guide.official')],
     ['related', t('guide.related')],
     ['faq', t('guide.faq')],
     ['changes', t('guide.changes')],
-  ] as const;
+  ];
 
   const pathway = [
-    { title: t('guide.pathway.1'), text: t('guide.pathway.1.text'), steps: [] as typeof steps, cta: true },
+    {
+      title: t('guide.pathway.1'),
+      text: props.hasAssessment ? t('guide.pathway.1.text') : t('guide.pathway.1.compare'),
+      steps: [] as typeof steps,
+      cta: true,
+    },
     {
       title: t('guide.pathway.2'),
       text: t('guide.pathway.2.text'),
@@ -269,6 +483,15 @@ export function GuidePage(props: GuideInput) {
     },
   ];
 
+  const familyCost = (perPerson: number) =>
+    hasPartner && hasChild
+      ? t('guide.fees.family', { amount: t.hkd(perPerson * 4) })
+      : hasPartner
+        ? t('guide.fees.couple', { amount: t.hkd(perPerson * 2) })
+        : hasChild
+          ? t('guide.fees.parentChild', { amount: t.hkd(perPerson * 2) })
+          : '';
+
   // Render the body first so every source cited is collected before the official list is drawn.
   const body = (
     <>
@@ -276,19 +499,39 @@ export function GuidePage(props: GuideInput) {
         <h2 id="key-facts-h">{t('guide.keyFacts')}</h2>
         <dl class="summary-list key-facts">
           <div class="summary-list__row">
-            <dt class="summary-list__key">{t('guide.fact.processing')}</dt>
-            <dd class="summary-list__value">{t('guide.fact.processing.value')}</dd>
+            <dt class="summary-list__key">{t('guide.fact.jobOffer')}</dt>
+            <dd class="summary-list__value">
+              {jobOffer}
+              {sponsor ? (
+                <>
+                  <br />
+                  {t('guide.fact.sponsor')}
+                </>
+              ) : null}
+            </dd>
           </div>
           <div class="summary-list__row">
             <dt class="summary-list__key">{t('guide.fact.fees')}</dt>
             <dd class="summary-list__value">
-              <p>
-                <strong>{t('guide.fact.fees.person', { amount: t.hkd(perPerson) })}</strong>
-                <br />
-                {t('guide.fact.fees.dependant', { amount: t.hkd(perPerson) })}
-              </p>
+              {fees.map((f) => (
+                <p>
+                  {f.name ? (
+                    <>
+                      {f.name[lang]}
+                      {': '}
+                    </>
+                  ) : null}
+                  <strong>{t('guide.fact.fees.person', { amount: t.hkd(f.total) })}</strong>
+                  {familyComes ? (
+                    <>
+                      <br />
+                      {t('guide.fact.fees.dependant', { amount: t.hkd(f.total) })}
+                    </>
+                  ) : null}
+                </p>
+              ))}
               <ul class="list">
-                {feeLines.map((l) => (
+                {(fees[0]?.lines ?? []).map((l) => (
                   <li>
                     {l.label[lang]}: {t.hkd(l.amountHKD)} — {l.payable[lang]}
                   </li>
@@ -310,13 +553,7 @@ export function GuidePage(props: GuideInput) {
                   const plan = stayOf(test.id);
                   return plan ? (
                     <li>
-                      {t('guide.fact.stay.value', {
-                        months:
-                          plan.initialMonths === null
-                            ? (plan.initialNote?.[lang] ?? '—')
-                            : t('word.months', { n: plan.initialMonths }),
-                        test: test.name[lang],
-                      })}
+                      {t('guide.fact.stay.value', { months: stayMonths(t, plan), test: test.name[lang] })}
                     </li>
                   ) : null;
                 })}
@@ -324,19 +561,19 @@ export function GuidePage(props: GuideInput) {
             </dd>
           </div>
           <div class="summary-list__row">
-            <dt class="summary-list__key">{t('guide.fact.jobOffer')}</dt>
-            <dd class="summary-list__value">{t('guide.fact.jobOffer.value')}</dd>
-          </div>
-          <div class="summary-list__row">
             <dt class="summary-list__key">{t('guide.fact.pr')}</dt>
-            <dd class="summary-list__value">
-              {t('guide.fact.pr.value', { text: route.permanentResidence[lang] })}
-            </dd>
+            <dd class="summary-list__value">{route.permanentResidence[lang]}</dd>
           </div>
           {quotaText ? (
             <div class="summary-list__row">
               <dt class="summary-list__key">{t('guide.fact.quota')}</dt>
               <dd class="summary-list__value">{quotaText}</dd>
+            </div>
+          ) : null}
+          {v.selection ? (
+            <div class="summary-list__row">
+              <dt class="summary-list__key">{t('guide.fact.decided')}</dt>
+              <dd class="summary-list__value">{v.selection.decidedBy[lang]}</dd>
             </div>
           ) : null}
         </dl>
@@ -353,6 +590,15 @@ export function GuidePage(props: GuideInput) {
           sources={route.sources}
           rules={rules}
         />
+        {v.selection && v.selection.confidence !== 'official' ? (
+          <Provenance
+            t={t}
+            confidence={v.selection.confidence}
+            note={v.selection.note}
+            sources={v.selection.sources}
+            rules={rules}
+          />
+        ) : null}
       </section>
 
       <section id="prerequisites" aria-labelledby="prerequisites-h">
@@ -381,6 +627,28 @@ export function GuidePage(props: GuideInput) {
             </li>
           ) : null}
         </ol>
+        {rules.exclusions.length > 1 ? (
+          <details class="version">
+            <summary>{t('guide.exclusions.byDate')}</summary>
+            <ul class="list">
+              {[...rules.exclusions].reverse().map((x) => (
+                <li>
+                  <strong>
+                    {x.to
+                      ? t('word.fromTo', { from: t.moment(x.from), to: t.moment(x.to) })
+                      : t('word.from', { date: t.moment(x.from) })}
+                  </strong>
+                  {': '}
+                  {x.nationalities.length > 0
+                    ? t.list(x.nationalities.map((c) => countryName(t, c)))
+                    : t('word.none')}{' '}
+                  <ConfidenceTag t={t} confidence={x.confidence} />
+                  {x.note ? <p class="provenance__note">{x.note[lang]}</p> : null}
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
         {v.prerequisites ? (
           <details class="version">
             <summary>
@@ -399,7 +667,11 @@ export function GuidePage(props: GuideInput) {
 
       <section id="tests" aria-labelledby="tests-h">
         <h2 id="tests-h">{t('guide.tests')}</h2>
-        <p>{t('guide.tests.lead')}</p>
+        <p>
+          {v.tests.length === 1
+            ? t('guide.tests.lead.one')
+            : t('guide.tests.lead.many', { n: v.tests.length })}
+        </p>
         {v.tests.map(({ test, version }) => (
           <section class="test" aria-labelledby={`test-${test.id}`}>
             <h3 id={`test-${test.id}`}>{test.name[lang]}</h3>
@@ -425,6 +697,8 @@ export function GuidePage(props: GuideInput) {
         ))}
       </section>
 
+      {talent ? <TalentListSection t={t} rules={rules} atMs={atMs} /> : null}
+
       <section id="blockers" aria-labelledby="blockers-h">
         <h2 id="blockers-h">{t('guide.blockers')}</h2>
         <ul class="list list--bullet">
@@ -434,27 +708,179 @@ export function GuidePage(props: GuideInput) {
         </ul>
       </section>
 
+      <section id="fees" aria-labelledby="fees-h">
+        <h2 id="fees-h">{t('guide.fees')}</h2>
+        {v.fees ? (
+          <>
+            <p>{v.fees.regime[lang]}</p>
+            {fees.map((f) => (
+              <div class="fees-test">
+                {f.name ? <h3>{f.name[lang]}</h3> : null}
+                <ul class="list list--bullet">
+                  {f.lines.map((l) => (
+                    <li>
+                      {l.label[lang]}: <strong>{t.hkd(l.amountHKD)}</strong> — {l.payable[lang]} (
+                      {l.refundable ? t('result.fees.refundable') : t('result.fees.nonRefundable')})
+                    </li>
+                  ))}
+                </ul>
+                <p>
+                  {t('guide.fact.fees.person', { amount: t.hkd(f.total) })}
+                  {familyComes ? (
+                    <>
+                      {'. '}
+                      {t('guide.fact.fees.dependant', { amount: t.hkd(f.total) })}
+                      {'. '}
+                      {familyCost(f.total)}
+                    </>
+                  ) : null}
+                </p>
+              </div>
+            ))}
+            <Provenance
+              t={t}
+              confidence={v.fees.confidence}
+              note={v.fees.note}
+              sources={v.fees.sources}
+              rules={rules}
+            />
+          </>
+        ) : (
+          <p>{t('guide.fees.none')}</p>
+        )}
+      </section>
+
+      <section id="stay" aria-labelledby="stay-h">
+        <h2 id="stay-h">{t('guide.stay')}</h2>
+        {v.tests.map(({ test }) => {
+          const plan = stayOf(test.id);
+          if (!plan) return null;
+          return (
+            <div class="stay">
+              <p>
+                {t('guide.stay.pattern', {
+                  test: test.name[lang],
+                  months: stayMonths(t, plan),
+                  extensions:
+                    plan.extensionsYears.length > 0
+                      ? t.list(plan.extensionsYears.map((y) => t('word.years', { n: y })))
+                      : t('word.none'),
+                  pattern: plan.pattern,
+                })}
+              </p>
+              {plan.conditionOfStay ? <p>{t(`guide.stay.condition.${plan.conditionOfStay}`)}</p> : null}
+              {plan.topTier ? (
+                <p>
+                  {t('guide.stay.topTier', {
+                    years: t('word.years', { n: plan.topTier.afterYears }),
+                    income: t.number(plan.topTier.assessableIncomeHKD),
+                    extension: t('word.years', { n: plan.topTier.extensionYears }),
+                  })}
+                </p>
+              ) : null}
+              <ul class="list list--bullet">
+                {plan.extensionRequirements.map((r) => (
+                  <li>{r[lang]}</li>
+                ))}
+              </ul>
+            </div>
+          );
+        })}
+        <h3>{t('guide.fact.pr')}</h3>
+        <p>{route.permanentResidence[lang]}</p>
+        {v.stay ? (
+          <Provenance
+            t={t}
+            confidence={v.stay.confidence}
+            note={v.stay.note}
+            sources={v.stay.sources}
+            rules={rules}
+          />
+        ) : null}
+      </section>
+
+      <section id="family" aria-labelledby="family-h">
+        <h2 id="family-h">{t('guide.dependants')}</h2>
+        {dep && familyComes ? (
+          <>
+            <ul class="list list--bullet">
+              <li>
+                {t('guide.dependants.relations', {
+                  relations: t.list(dep.relations.map((r) => message(lang, `relation.${r}`))),
+                })}
+              </li>
+              {hasChild ? (
+                <li>
+                  {dep.childMustBeUnmarried
+                    ? t('guide.dependants.childUnmarried', { age: dep.childUnderAge })
+                    : t('guide.dependants.childAge', { age: dep.childUnderAge })}
+                </li>
+              ) : null}
+              <li>
+                {dep.mainlandResidentsAllowed
+                  ? t('guide.dependants.mainland.yes')
+                  : t('guide.dependants.mainland.no')}
+              </li>
+              {dep.excludedNationalities.length > 0 ? (
+                <li>
+                  {t('guide.dependants.excluded', {
+                    list: t.list(dep.excludedNationalities.map((c) => countryName(t, c))),
+                  })}
+                </li>
+              ) : null}
+              <li>{t('guide.dependants.fees')}</li>
+            </ul>
+            <h3>{t('guide.dependants.conditions')}</h3>
+            <ul class="list list--bullet">
+              {dep.conditions.map((c) => (
+                <li>{c[lang]}</li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <>
+            <p>{t('guide.dependants.none')}</p>
+            {dep ? (
+              <ul class="list list--bullet">
+                {dep.conditions.map((c) => (
+                  <li>{c[lang]}</li>
+                ))}
+              </ul>
+            ) : null}
+          </>
+        )}
+        {dep ? (
+          <Provenance t={t} confidence={dep.confidence} note={dep.note} sources={dep.sources} rules={rules} />
+        ) : null}
+      </section>
+
       <section id="evidence" aria-labelledby="evidence-h">
         <h2 id="evidence-h">{t('guide.evidence')}</h2>
-        <p>{t('guide.evidence.lead')}</p>
         {evidence.length > 0 ? (
-          <ul class="list evidence-list">
-            {evidence.map((e) => (
-              <li>
-                <strong>
-                  {e.per === 'degree'
-                    ? t('guide.evidence.perDegree', { label: e.label })
-                    : e.per === 'dependant'
-                      ? t('guide.evidence.perDependant', { label: e.label })
-                      : e.label}
-                </strong>
-                {e.conditional ? <span class="tag tag--grey">{t('guide.evidence.ifApplies')}</span> : null}
-                <br />
-                <span class="small">{e.why}</span>
-              </li>
-            ))}
-          </ul>
-        ) : null}
+          <>
+            <p>
+              {t('guide.evidence.lead')} {props.hasAssessment ? t('guide.evidence.case') : null}
+            </p>
+            <ul class="list evidence-list">
+              {evidence.map((e) => (
+                <li>
+                  <strong>
+                    {e.per === 'degree'
+                      ? t('guide.evidence.perDegree', { label: e.label })
+                      : e.per === 'dependant'
+                        ? t('guide.evidence.perDependant', { label: e.label })
+                        : e.label}
+                  </strong>
+                  {e.conditional ? <span class="tag tag--grey">{t('guide.evidence.ifApplies')}</span> : null}
+                  <br />
+                  <span class="small">{e.why}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p>{t('guide.evidence.none')}</p>
+        )}
         {evidenceVersion ? (
           <Provenance
             t={t}
@@ -480,19 +906,21 @@ export function GuidePage(props: GuideInput) {
               <p>{p.text}</p>
               {p.cta ? (
                 <p>
-                  <a class="button button--start" href="/assess/hk.qmas">
-                    {t('guide.start')}
+                  <a class="button button--start" href={startHref}>
+                    {startText}
                   </a>
                 </p>
               ) : null}
-              {i === 2 && applyOnline ? (
-                <p>
-                  <a href={applyOnline.url} rel="noreferrer">
-                    {applyOnline.title}
-                  </a>{' '}
-                  <span class="small">({applyOnline.publisher})</span>
-                </p>
-              ) : null}
+              {i === 2
+                ? applyOnline.map((s) => (
+                    <p>
+                      <a href={s.url} rel="noreferrer">
+                        {s.title}
+                      </a>{' '}
+                      <span class="small">({s.publisher})</span>
+                    </p>
+                  ))
+                : null}
               {p.steps.length > 0 ? (
                 <ul class="list list--bullet">
                   {p.steps.map((s) => (
@@ -518,78 +946,34 @@ export function GuidePage(props: GuideInput) {
           />
         ) : null}
       </section>
-
-      <section id="stay" aria-labelledby="stay-h">
-        <h2 id="stay-h">{t('guide.stay')}</h2>
-        {v.tests.map(({ test }) => {
-          const plan = stayOf(test.id);
-          if (!plan) return null;
-          return (
-            <div class="stay">
-              <p>
-                {t('guide.stay.pattern', {
-                  test: test.name[lang],
-                  months:
-                    plan.initialMonths === null
-                      ? (plan.initialNote?.[lang] ?? '—')
-                      : t('word.months', { n: plan.initialMonths }),
-                  extensions:
-                    plan.extensionsYears.length > 0
-                      ? t.list(plan.extensionsYears.map((y) => t('word.years', { n: y })))
-                      : t('word.none'),
-                  pattern: plan.pattern,
-                })}
-              </p>
-              {plan.topTier ? (
-                <p>
-                  {t('guide.stay.topTier', {
-                    years: t('word.years', { n: plan.topTier.afterYears }),
-                    income: t.number(plan.topTier.assessableIncomeHKD),
-                    extension: t('word.years', { n: plan.topTier.extensionYears }),
-                  })}
-                </p>
-              ) : null}
-              <ul class="list list--bullet">
-                {plan.extensionRequirements.map((r) => (
-                  <li>{r[lang]}</li>
-                ))}
-              </ul>
-            </div>
-          );
-        })}
-        <p>{route.permanentResidence[lang]}</p>
-        {v.stay ? (
-          <Provenance
-            t={t}
-            confidence={v.stay.confidence}
-            note={v.stay.note}
-            sources={v.stay.sources}
-            rules={rules}
-          />
-        ) : null}
-      </section>
     </>
   );
 
+  const related = relatedRoutes(t, rules, props.routes);
   const tail = (
     <>
       <section id="related" aria-labelledby="related-h">
         <h2 id="related-h">{t('guide.related')}</h2>
         <p>{t('guide.related.lead')}</p>
         <ul class="list list--bullet">
-          <li>{t('guide.related.ttps')}</li>
-          <li>{t('guide.related.gep')}</li>
-          <li>{t('guide.related.asmtp')}</li>
-          <li>{t('guide.related.techtas')}</li>
-          <li>{t('guide.related.iang')}</li>
-          <li>{t('guide.related.assg')}</li>
+          {related.map((r) => (
+            <li>{r.href ? <a href={r.href}>{r.name}</a> : t('guide.related.notYet', { name: r.name })}</li>
+          ))}
         </ul>
+        <p>
+          <a href="/compare">{t('guide.related.compare')}</a>
+          {' · '}
+          <a href="/routes">{t('guide.related.all')}</a>
+        </p>
       </section>
 
       <section id="faq" aria-labelledby="faq-h">
         <h2 id="faq-h">{t('guide.faq')}</h2>
         <h3>{t('guide.faq.jobOffer.q')}</h3>
-        <p>{t('guide.faq.jobOffer.a')}</p>
+        <p>
+          {jobOffer}
+          {sponsor ? ` ${t('guide.fact.sponsor')}` : ''}
+        </p>
         {v.selection ? (
           <>
             <h3>{t('guide.faq.threshold.q')}</h3>
@@ -597,17 +981,15 @@ export function GuidePage(props: GuideInput) {
             <p>{v.selection.decidedBy[lang]}</p>
           </>
         ) : null}
-        {dep ? (
-          <>
-            <h3>{t('guide.faq.family.q')}</h3>
-            <p>{t('guide.faq.family.a', { relations, age: dep.childUnderAge })}</p>
-            <ul class="list list--bullet">
-              {dep.conditions.map((c) => (
-                <li>{c[lang]}</li>
-              ))}
-            </ul>
-          </>
-        ) : null}
+        <h3>{t('guide.faq.family.q')}</h3>
+        <p>
+          {dep && familyComes
+            ? t('guide.faq.family.a', {
+                relations: t.list(dep.relations.map((r) => message(lang, `relation.${r}`))),
+                age: dep.childUnderAge,
+              })
+            : t('guide.dependants.none')}
+        </p>
         <h3>{t('guide.faq.unknown.q')}</h3>
         <p>{t('guide.faq.unknown.a')}</p>
         <h3>{t('guide.faq.date.q')}</h3>
@@ -667,14 +1049,19 @@ export function GuidePage(props: GuideInput) {
   const reviewed = collector.latestRetrieved();
 
   return (
-    <Layout t={t} title={t('guide.title', { name, short })} url={props.url} section="guide">
+    <Layout t={t} title={t('guide.title', { name, short })} url={props.url} section="routes">
       <h1>{t('guide.title', { name, short })}</h1>
       <p class="lead">{t('guide.lead', { date: t.date(today) })}</p>
-      <p>
-        <a class="button button--start" href="/assess/hk.qmas">
-          {t('guide.start')}
+      <div class="button-group">
+        <a class="button button--start" href={startHref}>
+          {startText}
         </a>
-      </p>
+        {props.hasAssessment ? (
+          <a class="button button--secondary" href="/compare">
+            {t('guide.startCompare')}
+          </a>
+        ) : null}
+      </div>
       <Notice>
         <p>{t('result.notApproval')}</p>
         <p class="small">{t('confidence.legend')}</p>
@@ -684,9 +1071,9 @@ export function GuidePage(props: GuideInput) {
           {t('guide.contents')}
         </h2>
         <ol class="contents__list">
-          {sections.map(([id, label]) => (
+          {sections.map(([sid, label]) => (
             <li>
-              <a href={`#${id}`}>{label}</a>
+              <a href={`#${sid}`}>{label}</a>
             </li>
           ))}
         </ol>

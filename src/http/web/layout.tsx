@@ -19,7 +19,7 @@ export interface LayoutProps {
   /** The request URL (for the language switcher). */
   url: string;
   /** Which main-nav item is current. */
-  section?: 'home' | 'guide' | 'assess' | 'case';
+  section?: 'home' | 'routes' | 'compare' | 'assess' | 'case';
   /** Shown above the main heading. */
   before?: Child;
   children?: Child;
@@ -36,8 +36,8 @@ export function Layout(props: LayoutProps) {
   const lang = t.lang;
   const nav = [
     { id: 'home', href: '/', text: t('layout.nav.home') },
-    { id: 'guide', href: '/routes/hk.qmas', text: t('layout.nav.guide') },
-    { id: 'assess', href: '/assess/hk.qmas', text: t('layout.nav.assess') },
+    { id: 'routes', href: '/routes', text: t('layout.nav.routes') },
+    { id: 'compare', href: '/compare', text: t('layout.nav.compare') },
   ] as const;
   return (
     <html lang={htmlLang[lang]}>

@@ -19,6 +19,7 @@ import {
 import type { FieldError, Raw } from './forms.ts';
 import type { T } from './i18n.ts';
 import { Layout } from './layout.tsx';
+import { type InputExtras, ProfessionInput, professionName } from './professions.tsx';
 
 /** Rendering of the wizard's questions: labels come from `q.<node>.<field>` message keys. */
 
@@ -74,6 +75,8 @@ export function displayValue(t: T, keyBase: string, spec: FieldSpec, value: Fiel
       return String(value);
     case 'textList':
       return Array.isArray(value) && value.length > 0 ? value.join(', ') : t('word.none');
+    case 'profession':
+      return professionName(t, String(value));
   }
 }
 
@@ -91,6 +94,7 @@ export function Input(props: {
   error: string | undefined;
   /** The page has this one input: its label is the page's heading. */
   single?: { title: string; hint: string | undefined } | undefined;
+  extras?: InputExtras | undefined;
 }) {
   const { t, spec, keyBase, raw, error, single } = props;
   const label = single ? single.title : fieldLabel(t, keyBase, spec);
@@ -152,6 +156,15 @@ export function Input(props: {
       return <TextInput {...common} maxLength={spec.maxLength} optional={spec.unknown} />;
     case 'textList':
       return <TextInput {...common} unknownLabel={spec.unknown ? t('word.notSure') : undefined} />;
+    case 'profession':
+      return (
+        <ProfessionInput
+          {...common}
+          unknown={spec.unknown}
+          maxLength={spec.maxLength}
+          choices={props.extras?.professions}
+        />
+      );
   }
 }
 
@@ -185,6 +198,7 @@ export interface QuestionPageProps {
   action: string;
   submitLabel: string;
   after?: Child;
+  extras?: InputExtras | undefined;
 }
 
 /** One question per page: back link, error summary, the inputs, one button. */
@@ -221,6 +235,7 @@ export function QuestionPage(props: QuestionPageProps) {
             raw={props.raw}
             error={errorOf(spec.name)}
             single={single}
+            extras={props.extras}
           />
         ))}
         <Button>{props.submitLabel}</Button>

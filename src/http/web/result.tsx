@@ -25,7 +25,15 @@ import { partName } from './guide.tsx';
 import type { T } from './i18n.ts';
 import { Layout, render } from './layout.tsx';
 import { errorSummaryItems } from './questions.tsx';
-import { ClearForm, formOf, nodeHref, parseContext, type Wizard, wizardFor } from './wizard.tsx';
+import {
+  ClearForm,
+  formOf,
+  nodeHref,
+  parseContext,
+  type RouteWizard,
+  type Wizard,
+  wizardFor,
+} from './wizard.tsx';
 
 /** The self-assessment's result, the "another date" comparison, and saving it as a case. */
 
@@ -38,12 +46,12 @@ export function submissionDay(w: Wizard, answers: Answers, today: string): strin
   return typeof day === 'string' ? day : today;
 }
 
-function assessAt(w: Wizard, profile: Profile, day: string, now: Date, t: T): Assessment {
+function assessAt(w: RouteWizard, profile: Profile, day: string, now: Date, t: T): Assessment {
   return assess(profile, w.rules, submissionMoment(day, now), { lang: t.lang });
 }
 
 /** Questions whose answers decide the result (the engine's `deciding`), linked for answering. */
-function findOut(t: T, w: Wizard, answers: Answers, fields: readonly string[]): FindOut[] {
+export function findOut(t: T, w: Wizard, answers: Answers, fields: readonly string[]): FindOut[] {
   const seen = new Set<string>();
   const out: FindOut[] = [];
   for (const field of fields) {
@@ -57,7 +65,7 @@ function findOut(t: T, w: Wizard, answers: Answers, fields: readonly string[]): 
 }
 
 /** Other answers given as "I don't know" that do not decide this result. */
-function alsoUnknown(t: T, w: Wizard, answers: Answers, deciding: readonly FindOut[]): FindOut[] {
+export function alsoUnknown(t: T, w: Wizard, answers: Answers, deciding: readonly FindOut[]): FindOut[] {
   const decidingHrefs = new Set(deciding.map((d) => d.href));
   const out: FindOut[] = [];
   for (const node of path(w.flow, answers)) {
@@ -72,7 +80,7 @@ function alsoUnknown(t: T, w: Wizard, answers: Answers, deciding: readonly FindO
   return out;
 }
 
-function Compare(props: { t: T; w: Wizard; before: Assessment; after: Assessment; beforeDay: string }) {
+function Compare(props: { t: T; w: RouteWizard; before: Assessment; after: Assessment; beforeDay: string }) {
   const { t, w, before, after } = props;
   const beforeIds = new Map(before.rulesUsed.map((v) => [v.part, v.id]));
   const changed = after.rulesUsed.filter((v) => beforeIds.get(v.part) !== v.id);
@@ -111,10 +119,16 @@ function Compare(props: { t: T; w: Wizard; before: Assessment; after: Assessment
   );
 }
 
-async function showResult(c: Context, env: WebEnv, w: Wizard, dateRaw?: Raw, dateErrors: FieldError[] = []) {
+async function showResult(
+  c: Context,
+  env: WebEnv,
+  w: RouteWizard,
+  dateRaw?: Raw,
+  dateErrors: FieldError[] = [],
+) {
   const ctx: PageContext = await pageContext(c, env);
   const { t } = ctx;
-  const draft = loadDraft(c, env, w.flow.routeId);
+  const draft = loadDraft(c, env, w.flow.routeId, w.slot);
   if (!draft) return c.redirect(w.base, 303);
   const missing = firstUnanswered(w.flow, draft.answers);
   if (missing) return c.redirect(nodeHref(w, missing), 303);
@@ -208,8 +222,8 @@ async function showResult(c: Context, env: WebEnv, w: Wizard, dateRaw?: Raw, dat
   return render(c, page, dateErrors.length > 0 ? 422 : 200);
 }
 
-async function changeDate(c: Context, env: WebEnv, w: Wizard) {
-  const draft = loadDraft(c, env, w.flow.routeId);
+async function changeDate(c: Context, env: WebEnv, w: RouteWizard) {
+  const draft = loadDraft(c, env, w.flow.routeId, w.slot);
   if (!draft) return c.redirect(w.base, 303);
   const raw = await formOf(c);
   const { t } = await pageContext(c, env);
@@ -219,7 +233,7 @@ async function changeDate(c: Context, env: WebEnv, w: Wizard) {
   const previous = submissionDay(w, draft.answers, today);
   draft.answers = { ...draft.answers, [w.flow.submissionNode]: { date: answer.date as string } };
   if (previous !== answer.date) draft.compareWith = previous;
-  saveDraft(c, env, draft);
+  saveDraft(c, env, draft, w.slot);
   return c.redirect(`${w.base}/result#changes`, 303);
 }
 
@@ -245,8 +259,8 @@ async function problemPage(c: Context, env: WebEnv, status: 429 | 503, retryAfte
   );
 }
 
-async function save(c: Context, env: WebEnv, w: Wizard) {
-  const draft = loadDraft(c, env, w.flow.routeId);
+async function save(c: Context, env: WebEnv, w: RouteWizard) {
+  const draft = loadDraft(c, env, w.flow.routeId, w.slot);
   if (!draft || firstUnanswered(w.flow, draft.answers)) return c.redirect(w.base, 303);
   const { t } = await pageContext(c, env);
   const { deps } = env;
@@ -283,7 +297,7 @@ async function save(c: Context, env: WebEnv, w: Wizard) {
 export function resultRoutes(env: WebEnv) {
   return (app: Hono) => {
     const withWizard =
-      (handler: (c: Context, w: Wizard) => Response | Promise<Response>) =>
+      (handler: (c: Context, w: RouteWizard) => Response | Promise<Response>) =>
       (c: Context): Response | Promise<Response> => {
         const w = wizardFor(c, env);
         return w ? handler(c, w) : c.notFound();

@@ -3,13 +3,16 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
+import { flows } from '../../flows/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { registerCases } from './cases.tsx';
+import { registerCompare } from './compare.tsx';
 import { pageContext, type WebEnv } from './context.ts';
 import { GuidePage } from './guide.tsx';
 import { HomePage } from './home.tsx';
 import { Layout, render } from './layout.tsx';
 import { defaultCaseRules, resultRoutes } from './result.tsx';
+import { RoutesPage } from './routes-index.tsx';
 import { verifyCsrf, webSecrets } from './security.ts';
 import { formOf, registerWizard } from './wizard.tsx';
 
@@ -28,7 +31,8 @@ export interface WebOptions {
 }
 
 /**
- * The server-rendered pages: home, route guide, self-assessment wizard and result, saved cases.
+ * The server-rendered pages: home, the routes and each route's guide, the comparison of every
+ * route, the self-assessment wizard and result, saved cases.
  * Every task works with JavaScript off (plain forms, POST then redirect); every POST form carries
  * a CSRF token; the answers in progress live in a sealed cookie, never in a URL.
  *
@@ -49,6 +53,8 @@ export function webRoutes(deps: AppDeps, options: WebOptions = {}): Hono {
     caseRules: (routeId) => deps.caseRules?.get(routeId) ?? defaultCaseRules(routeId),
   };
   const app = new Hono();
+  // A route has its own self-assessment when it has a question graph and its rules are loaded.
+  const hasAssessment = (routeId: string) => flows.has(routeId) && deps.routes.has(routeId);
   const assets = new Map(Object.keys(assetTypes).map((name) => [name, readFileSync(join(ASSETS_DIR, name))]));
 
   app.get('/assets/:file', (c) => {
@@ -63,7 +69,7 @@ export function webRoutes(deps: AppDeps, options: WebOptions = {}): Hono {
   });
 
   // Private pages are never cached or indexed; every POST must prove it came from our own form.
-  for (const path of ['/assess/*', '/cases/*']) {
+  for (const path of ['/assess/*', '/cases/*', '/compare', '/compare/*']) {
     app.use(path, async (c, next) => {
       if (c.req.method === 'POST') {
         const form = await formOf(c);
@@ -87,7 +93,24 @@ export function webRoutes(deps: AppDeps, options: WebOptions = {}): Hono {
 
   app.get('/', async (c) => {
     const ctx = await pageContext(c, env);
-    return render(c, <HomePage t={ctx.t} url={ctx.url} routes={[...deps.routes.values()]} />);
+    return render(
+      c,
+      <HomePage t={ctx.t} url={ctx.url} routes={[...deps.routes.values()]} hasAssessment={hasAssessment} />,
+    );
+  });
+
+  app.get('/routes', async (c) => {
+    const ctx = await pageContext(c, env);
+    return render(
+      c,
+      <RoutesPage
+        t={ctx.t}
+        url={ctx.url}
+        routes={[...deps.routes.values()]}
+        now={deps.now()}
+        hasAssessment={hasAssessment}
+      />,
+    );
   });
 
   app.get('/routes/:route', async (c) => {
@@ -102,11 +125,14 @@ export function webRoutes(deps: AppDeps, options: WebOptions = {}): Hono {
         rules={rules}
         caseRules={env.caseRules(rules.route.id)}
         now={deps.now()}
+        routes={deps.routes}
+        hasAssessment={hasAssessment(rules.route.id)}
       />,
     );
   });
 
   registerWizard(app, env, resultRoutes(env));
+  registerCompare(app, env);
   registerCases(app, env);
   return app;
 }

@@ -73,11 +73,23 @@ export function unseal(key: Buffer, sealed: string): unknown {
 // The draft cookie: the answers of an unfinished self-assessment, never in a URL.
 // ---------------------------------------------------------------------------------------------
 
-const DRAFT_COOKIE = 'rw_draft';
 const CHUNK = 3800;
 const MAX_CHUNKS = 3;
-export const DRAFT_PATH = '/assess';
 export const DRAFT_MAX_AGE_SECONDS = 24 * 3600;
+
+/**
+ * Where a questionnaire keeps its draft: a cookie name and the path it is sent to. The route
+ * self-assessments share one under /assess; the comparison has its own under /compare, so the
+ * two drafts live side by side.
+ */
+export interface DraftSlot {
+  name: string;
+  path: string;
+}
+
+export const ASSESS_SLOT: DraftSlot = { name: 'rw_draft', path: '/assess' };
+export const COMPARE_SLOT: DraftSlot = { name: 'rw_compare', path: '/compare' };
+export const DRAFT_PATH = ASSESS_SLOT.path;
 
 export class DraftTooLargeError extends Error {
   constructor() {
@@ -86,38 +98,43 @@ export class DraftTooLargeError extends Error {
   }
 }
 
-export function readSealedCookie(c: Context, key: Buffer): unknown {
+export function readSealedCookie(c: Context, key: Buffer, slot: DraftSlot = ASSESS_SLOT): unknown {
   let sealed = '';
   for (let i = 0; i < MAX_CHUNKS; i++) {
-    const part = getCookie(c, `${DRAFT_COOKIE}${i}`);
+    const part = getCookie(c, `${slot.name}${i}`);
     if (part === undefined) break;
     sealed += part;
   }
   return sealed === '' ? undefined : unseal(key, sealed);
 }
 
-export function writeSealedCookie(c: Context, key: Buffer, value: unknown): void {
+export function writeSealedCookie(
+  c: Context,
+  key: Buffer,
+  value: unknown,
+  slot: DraftSlot = ASSESS_SLOT,
+): void {
   const sealed = seal(key, value);
   const chunks = Math.ceil(sealed.length / CHUNK);
   if (chunks > MAX_CHUNKS) throw new DraftTooLargeError();
   const options = {
-    path: DRAFT_PATH,
+    path: slot.path,
     httpOnly: true,
     sameSite: 'Lax',
     secure: isHttps(c),
     maxAge: DRAFT_MAX_AGE_SECONDS,
   } as const;
   for (let i = 0; i < MAX_CHUNKS; i++) {
-    const name = `${DRAFT_COOKIE}${i}`;
+    const name = `${slot.name}${i}`;
     if (i < chunks) setCookie(c, name, sealed.slice(i * CHUNK, (i + 1) * CHUNK), options);
-    else if (getCookie(c, name) !== undefined) deleteCookie(c, name, { path: DRAFT_PATH });
+    else if (getCookie(c, name) !== undefined) deleteCookie(c, name, { path: slot.path });
   }
 }
 
-export function clearSealedCookie(c: Context): void {
+export function clearSealedCookie(c: Context, slot: DraftSlot = ASSESS_SLOT): void {
   for (let i = 0; i < MAX_CHUNKS; i++) {
-    const name = `${DRAFT_COOKIE}${i}`;
-    if (getCookie(c, name) !== undefined) deleteCookie(c, name, { path: DRAFT_PATH, secure: isHttps(c) });
+    const name = `${slot.name}${i}`;
+    if (getCookie(c, name) !== undefined) deleteCookie(c, name, { path: slot.path, secure: isHttps(c) });
   }
 }
 

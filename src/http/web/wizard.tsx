@@ -10,6 +10,7 @@ import {
   findNode,
   firstUnanswered,
   flows,
+  inputsOf,
   isAnswered,
   isListAnswer,
   type ListAnswer,
@@ -36,26 +37,56 @@ import { addYearsToDay, hongKongDay } from './dates.ts';
 import { answerToRaw, type FieldError, type ParseContext, parseAnswer, type Raw } from './forms.ts';
 import type { T } from './i18n.ts';
 import { Layout, render } from './layout.tsx';
+import { inputExtras } from './professions.tsx';
 import { answerLines, displayValue, fieldLabel, QuestionPage } from './questions.tsx';
 import { earliestMoment } from './rules-view.ts';
-import { DraftTooLargeError } from './security.ts';
+import { ASSESS_SLOT, type DraftSlot, DraftTooLargeError } from './security.ts';
 
 /**
  * The self-assessment wizard: one question per page, plain form POSTs and redirects (works with
  * JavaScript off). The answers so far live in the sealed draft cookie, never in a URL.
  */
 
+/** A questionnaire: its question graph, where its pages are and where it keeps its draft. */
 export interface Wizard {
   flow: Flow;
-  rules: RouteRules;
+  /** The address of the start page; questions are under it. */
   base: string;
+  slot: DraftSlot;
+  /** The first moment any rules are held for: the earliest submission day offered. */
+  earliestMs: number;
+  /** Which main-navigation item is current. */
+  section: 'assess' | 'compare';
+  /** The start page's heading and lead, and the link under its button. */
+  title(t: T): string;
+  lead(t: T, questions: number): string;
+  guide: { href: string; text(t: T): string };
 }
 
-export function wizardFor(c: Context, env: WebEnv): Wizard | undefined {
+/** A single route's self-assessment. */
+export interface RouteWizard extends Wizard {
+  rules: RouteRules;
+}
+
+export function routeWizard(flow: Flow, rules: RouteRules): RouteWizard {
+  return {
+    flow,
+    rules,
+    base: `/assess/${rules.route.id}`,
+    slot: ASSESS_SLOT,
+    earliestMs: earliestMoment(rules),
+    section: 'assess',
+    title: (t) => t('wizard.title', { route: rules.route.name[t.lang] }),
+    lead: (t, n) => t('wizard.start.lead', { n }),
+    guide: { href: `/routes/${rules.route.id}`, text: (t) => t('home.guide') },
+  };
+}
+
+export function wizardFor(c: Context, env: WebEnv): RouteWizard | undefined {
   const id = c.req.param('route') ?? '';
   const flow = flows.get(id);
   const rules = env.deps.routes.get(id);
-  return flow && rules ? { flow, rules, base: `/assess/${id}` } : undefined;
+  return flow && rules ? routeWizard(flow, rules) : undefined;
 }
 
 export async function formOf(c: Context): Promise<Raw> {
@@ -104,7 +135,7 @@ function progress(t: T, w: Wizard, answers: Answers, id: string): string | undef
 export function parseContext(env: WebEnv, w: Wizard, t: T, keyBase: string): ParseContext {
   const now = env.deps.now();
   const today = hongKongDay(now);
-  const earliest = hongKongDay(new Date(earliestMoment(w.rules)));
+  const earliest = hongKongDay(new Date(w.earliestMs));
   const latest = addYearsToDay(today, 5);
   return {
     today,
@@ -135,9 +166,9 @@ function checkItem(node: ListNode, answer: Answer): FieldError[] {
 }
 
 /** Saves the draft; a draft too large for the browser's cookies gets a page saying so (413). */
-async function store(c: Context, env: WebEnv, draft: Draft): Promise<Response | undefined> {
+async function store(c: Context, env: WebEnv, w: Wizard, draft: Draft): Promise<Response | undefined> {
   try {
-    saveDraft(c, env, draft);
+    saveDraft(c, env, draft, w.slot);
     return undefined;
   } catch (error) {
     if (!(error instanceof DraftTooLargeError)) throw error;
@@ -145,11 +176,11 @@ async function store(c: Context, env: WebEnv, draft: Draft): Promise<Response | 
     const { t } = ctx;
     return render(
       c,
-      <Layout t={t} title={t('error.tooLarge.title')} url={ctx.url} section="assess">
+      <Layout t={t} title={t('error.tooLarge.title')} url={ctx.url} section={w.section}>
         <h1>{t('error.tooLarge.title')}</h1>
         <p>{t('error.tooLarge.body')}</p>
         <p>
-          <a href={`/assess/${draft.route}/check`}>{t('word.back')}</a>
+          <a href={`${w.base}/check`}>{t('word.back')}</a>
         </p>
       </Layout>,
       413,
@@ -166,6 +197,14 @@ function questionHint(t: T, node: FlowNode): string | undefined {
   return t.has(key) ? t.dyn(key) : undefined;
 }
 
+/**
+ * The one input asked of a question that has several (the others not needed): its own label is
+ * then the question, rather than the heading of a group that is not shown.
+ */
+function loneInput(node: FlowNode, specs: readonly FieldSpec[]): FieldSpec | undefined {
+  return node.kind === 'question' && node.inputs.length > 1 && specs.length === 1 ? specs[0] : undefined;
+}
+
 async function showQuestion(
   c: Context,
   env: WebEnv,
@@ -176,22 +215,31 @@ async function showQuestion(
 ) {
   const ctx = await pageContext(c, env);
   const { t } = ctx;
-  const draft = loadDraft(c, env, w.flow.routeId);
+  const draft = loadDraft(c, env, w.flow.routeId, w.slot);
   const answers = answersOf(draft);
   const change = isChange(c);
   const stored = answers[node.id];
   const current = stored && !isListAnswer(stored) ? stored : node.defaults?.(hongKongDay(env.deps.now()));
+  const specs = inputsOf(w.flow, node, answers);
+  const lone = loneInput(node, specs);
   const page = (
     <QuestionPage
       t={t}
       csrf={ctx.csrf}
       url={ctx.url}
-      title={questionTitle(t, node)}
-      hint={questionHint(t, node)}
+      title={lone ? fieldLabel(t, node.id, lone) : questionTitle(t, node)}
+      hint={
+        lone
+          ? t.has(`q.${node.id}.${lone.name}.hint`)
+            ? t.dyn(`q.${node.id}.${lone.name}.hint`)
+            : undefined
+          : questionHint(t, node)
+      }
       caption={progress(t, w, answers, node.id)}
       keyBase={node.id}
-      specs={node.inputs}
-      raw={raw ?? answerToRaw(node.inputs, current)}
+      specs={specs}
+      raw={raw ?? answerToRaw(specs, current)}
+      extras={inputExtras(t, w, answers, specs, env.deps.now())}
       errors={errors}
       back={backFrom(w, answers, node.id, change)}
       action={withChange(`${w.base}/${node.id}`, change)}
@@ -204,13 +252,14 @@ async function showQuestion(
 async function postQuestion(c: Context, env: WebEnv, w: Wizard, node: QuestionNode) {
   const raw = await formOf(c);
   const t = (await pageContext(c, env)).t;
-  const { answer, errors } = parseAnswer(node.inputs, raw, parseContext(env, w, t, node.id));
+  const draft = loadDraft(c, env, w.flow.routeId, w.slot) ?? newDraft(env, w.flow.routeId);
+  const specs = inputsOf(w.flow, node, draft.answers);
+  const { answer, errors } = parseAnswer(specs, raw, parseContext(env, w, t, node.id));
   if (!answer) return showQuestion(c, env, w, node, raw, errors);
-  const draft = loadDraft(c, env, w.flow.routeId) ?? newDraft(env, w.flow.routeId);
   draft.answers = { ...draft.answers, [node.id]: answer };
   // A comparison of two dates holds only for the answers it was made with.
   delete draft.compareWith;
-  const failed = await store(c, env, draft);
+  const failed = await store(c, env, w, draft);
   if (failed) return failed;
   return c.redirect(forward(w, draft.answers, node.id, isChange(c)), 303);
 }
@@ -227,7 +276,7 @@ function listOf(answers: Answers, node: ListNode): ListAnswer {
 async function showListSummary(c: Context, env: WebEnv, w: Wizard, node: ListNode, error?: FieldError) {
   const ctx = await pageContext(c, env);
   const { t } = ctx;
-  const draft = loadDraft(c, env, w.flow.routeId);
+  const draft = loadDraft(c, env, w.flow.routeId, w.slot);
   const answers = answersOf(draft);
   const list = listOf(answers, node);
   const change = isChange(c);
@@ -250,7 +299,7 @@ async function showListSummary(c: Context, env: WebEnv, w: Wizard, node: ListNod
       t={t}
       title={error ? `${t('word.error')} ${title}` : title}
       url={ctx.url}
-      section="assess"
+      section={w.section}
       before={
         <a class="back-link" href={backFrom(w, answers, node.id, change)}>
           {t('word.back')}
@@ -265,7 +314,7 @@ async function showListSummary(c: Context, env: WebEnv, w: Wizard, node: ListNod
           <li class="add-another__item">
             <h2 class="add-another__title">{t.dyn(`q.${node.id}.item`, { n: i + 1 })}</h2>
             <ul class="list">
-              {answerLines(t, node.id, node.item, item).map((line) => (
+              {answerLines(t, node.id, inputsOf(w.flow, node, answers), item).map((line) => (
                 <li>{line}</li>
               ))}
             </ul>
@@ -318,7 +367,7 @@ async function showListSummary(c: Context, env: WebEnv, w: Wizard, node: ListNod
 async function postListSummary(c: Context, env: WebEnv, w: Wizard, node: ListNode) {
   const raw = await formOf(c);
   const change = isChange(c);
-  const draft = loadDraft(c, env, w.flow.routeId) ?? newDraft(env, w.flow.routeId);
+  const draft = loadDraft(c, env, w.flow.routeId, w.slot) ?? newDraft(env, w.flow.routeId);
   const list = listOf(draft.answers, node);
   const choice = raw.addAnother;
   if (choice === 'yes' && list.items.length < node.maxItems)
@@ -333,7 +382,7 @@ async function postListSummary(c: Context, env: WebEnv, w: Wizard, node: ListNod
   if (list.items.length === 0) return c.redirect(withChange(`${w.base}/${node.id}/add`, change), 303);
   draft.answers = { ...draft.answers, [node.id]: { items: list.items, done: true } };
   delete draft.compareWith;
-  const failed = await store(c, env, draft);
+  const failed = await store(c, env, w, draft);
   if (failed) return failed;
   return c.redirect(forward(w, draft.answers, node.id, change), 303);
 }
@@ -354,10 +403,11 @@ async function showItem(
 ) {
   const ctx = await pageContext(c, env);
   const { t } = ctx;
-  const answers = answersOf(loadDraft(c, env, w.flow.routeId));
+  const answers = answersOf(loadDraft(c, env, w.flow.routeId, w.slot));
   const list = listOf(answers, node);
   const change = isChange(c);
   const current = index === undefined ? undefined : list.items[index];
+  const specs = inputsOf(w.flow, node, answers);
   const title =
     index === undefined ? t.dyn(`q.${node.id}.add`) : t.dyn(`q.${node.id}.edit`, { n: index + 1 });
   const back =
@@ -374,8 +424,9 @@ async function showItem(
       hint={undefined}
       caption={progress(t, w, answers, node.id)}
       keyBase={node.id}
-      specs={node.item}
-      raw={raw ?? answerToRaw(node.item, current)}
+      specs={specs}
+      raw={raw ?? answerToRaw(specs, current)}
+      extras={inputExtras(t, w, answers, specs, env.deps.now())}
       errors={errors}
       back={back}
       action={action}
@@ -388,12 +439,12 @@ async function showItem(
 async function postItem(c: Context, env: WebEnv, w: Wizard, node: ListNode, editing: boolean) {
   const raw = await formOf(c);
   const t = (await pageContext(c, env)).t;
-  const draft = loadDraft(c, env, w.flow.routeId) ?? newDraft(env, w.flow.routeId);
+  const draft = loadDraft(c, env, w.flow.routeId, w.slot) ?? newDraft(env, w.flow.routeId);
   const list = listOf(draft.answers, node);
   const index = editing ? itemIndex(c, list) : undefined;
   if (editing && index === undefined) return c.redirect(`${w.base}/${node.id}`, 303);
   if (!editing && list.items.length >= node.maxItems) return c.redirect(`${w.base}/${node.id}`, 303);
-  const parsed = parseAnswer(node.item, raw, parseContext(env, w, t, node.id));
+  const parsed = parseAnswer(inputsOf(w.flow, node, draft.answers), raw, parseContext(env, w, t, node.id));
   const errors = parsed.answer ? checkItem(node, parsed.answer) : parsed.errors;
   if (!parsed.answer || errors.length > 0) return showItem(c, env, w, node, index, raw, errors);
   const items = [...list.items];
@@ -401,13 +452,13 @@ async function postItem(c: Context, env: WebEnv, w: Wizard, node: ListNode, edit
   else items[index] = parsed.answer;
   draft.answers = { ...draft.answers, [node.id]: { items, done: list.done } };
   delete draft.compareWith;
-  const failed = await store(c, env, draft);
+  const failed = await store(c, env, w, draft);
   if (failed) return failed;
   return c.redirect(withChange(`${w.base}/${node.id}`, isChange(c)), 303);
 }
 
 async function removeItem(c: Context, env: WebEnv, w: Wizard, node: ListNode) {
-  const draft = loadDraft(c, env, w.flow.routeId);
+  const draft = loadDraft(c, env, w.flow.routeId, w.slot);
   if (!draft) return c.redirect(w.base, 303);
   const list = listOf(draft.answers, node);
   const index = itemIndex(c, list);
@@ -415,7 +466,7 @@ async function removeItem(c: Context, env: WebEnv, w: Wizard, node: ListNode) {
     const items = list.items.filter((_, i) => i !== index);
     draft.answers = { ...draft.answers, [node.id]: { items, done: list.done && items.length > 0 } };
     delete draft.compareWith;
-    const failed = await store(c, env, draft);
+    const failed = await store(c, env, w, draft);
     if (failed) return failed;
   }
   return c.redirect(withChange(`${w.base}/${node.id}`, isChange(c)), 303);
@@ -428,19 +479,19 @@ async function removeItem(c: Context, env: WebEnv, w: Wizard, node: ListNode) {
 async function showStart(c: Context, env: WebEnv, w: Wizard) {
   const ctx = await pageContext(c, env);
   const { t } = ctx;
-  const draft = loadDraft(c, env, w.flow.routeId);
+  const draft = loadDraft(c, env, w.flow.routeId, w.slot);
   const first = w.flow.nodes[0] as FlowNode;
   const resume = draft ? (firstUnanswered(w.flow, draft.answers) ?? undefined) : undefined;
-  const name = w.rules.route.name[t.lang];
+  const title = w.title(t);
   const page = (
-    <Layout t={t} title={t('wizard.title', { route: name })} url={ctx.url} section="assess">
+    <Layout t={t} title={title} url={ctx.url} section={w.section}>
       {c.req.query('cleared') === '1' ? (
         <Notice kind="success">
           <p>{t('wizard.cleared')}</p>
         </Notice>
       ) : null}
-      <h1>{t('wizard.title', { route: name })}</h1>
-      <p class="lead">{t('wizard.start.lead', { n: path(w.flow, {}).length })}</p>
+      <h1>{title}</h1>
+      <p class="lead">{w.lead(t, path(w.flow, {}).length)}</p>
       <p>{t('wizard.start.privacy')}</p>
       <p>{t('result.notApproval')}</p>
       {draft ? (
@@ -462,7 +513,7 @@ async function showStart(c: Context, env: WebEnv, w: Wizard) {
       )}
       {draft ? <ClearForm t={t} csrf={ctx.csrf} base={w.base} /> : null}
       <p>
-        <a href={`/routes/${w.flow.routeId}`}>{t('home.guide')}</a>
+        <a href={w.guide.href}>{w.guide.text(t)}</a>
       </p>
     </Layout>
   );
@@ -495,7 +546,7 @@ export function answerRows(t: T, w: Wizard, answers: Answers, change: boolean): 
         const key = t.dyn(`q.${node.id}.item`, { n: i + 1 });
         rows.push({
           key,
-          value: answerLines(t, node.id, node.item, item),
+          value: answerLines(t, node.id, inputsOf(w.flow, node, answers), item),
           action: {
             href: withChange(`${w.base}/${node.id}/${i + 1}`, change),
             text: t('word.change'),
@@ -506,16 +557,17 @@ export function answerRows(t: T, w: Wizard, answers: Answers, change: boolean): 
       continue;
     }
     if (!a || isListAnswer(a)) continue;
-    if (node.inputs.length === 1) {
-      const spec = node.inputs[0] as FieldSpec;
-      const title = questionTitle(t, node);
+    const specs = inputsOf(w.flow, node, answers);
+    if (specs.length === 1) {
+      const spec = specs[0] as FieldSpec;
+      const title = loneInput(node, specs) ? fieldLabel(t, node.id, spec) : questionTitle(t, node);
       rows.push({
         key: title,
         value: displayValue(t, node.id, spec, a[spec.name]),
         action: { href: withChange(nodeHref(w, node), change), text: t('word.change'), hidden: title },
       });
     } else {
-      for (const spec of node.inputs) {
+      for (const spec of specs) {
         const label = fieldLabel(t, node.id, spec);
         rows.push({
           key: label,
@@ -550,7 +602,7 @@ function Lines(props: { lines: readonly string[] }) {
 async function showCheck(c: Context, env: WebEnv, w: Wizard) {
   const ctx = await pageContext(c, env);
   const { t } = ctx;
-  const draft = loadDraft(c, env, w.flow.routeId);
+  const draft = loadDraft(c, env, w.flow.routeId, w.slot);
   if (!draft) return c.redirect(w.base, 303);
   const missing = firstUnanswered(w.flow, draft.answers);
   if (missing) return c.redirect(nodeHref(w, missing), 303);
@@ -560,7 +612,7 @@ async function showCheck(c: Context, env: WebEnv, w: Wizard) {
       t={t}
       title={t('check.title')}
       url={ctx.url}
-      section="assess"
+      section={w.section}
       before={
         last ? (
           <a class="back-link" href={nodeHref(w, last)}>
@@ -583,17 +635,28 @@ async function showCheck(c: Context, env: WebEnv, w: Wizard) {
   return render(c, page);
 }
 
-export function registerWizard(app: Hono, env: WebEnv, resultRoutes: (app: Hono) => void): void {
+/**
+ * Registers a questionnaire's pages under `prefix` ("/assess/:route" for the route
+ * self-assessments, "/compare" for the comparison): start, clear, check, the result pages that
+ * `resultRoutes` adds, then every question and list page.
+ */
+export function registerQuestionnaire(
+  app: Hono,
+  env: WebEnv,
+  prefix: string,
+  resolve: (c: Context) => Wizard | undefined,
+  resultRoutes: (app: Hono) => void,
+): void {
   const withWizard =
     (handler: (c: Context, w: Wizard) => Response | Promise<Response>) =>
     (c: Context): Response | Promise<Response> => {
-      const w = wizardFor(c, env);
+      const w = resolve(c);
       return w ? handler(c, w) : c.notFound();
     };
   const withNode =
     (handler: (c: Context, w: Wizard, node: FlowNode) => Response | Promise<Response>) =>
     (c: Context): Response | Promise<Response> => {
-      const w = wizardFor(c, env);
+      const w = resolve(c);
       const node = w ? findNode(w.flow, c.req.param('node') ?? '') : undefined;
       return w && node ? handler(c, w, node) : c.notFound();
     };
@@ -601,45 +664,45 @@ export function registerWizard(app: Hono, env: WebEnv, resultRoutes: (app: Hono)
     withNode((c, w, node) => (node.kind === 'list' ? handler(c, w, node) : c.notFound()));
 
   app.get(
-    '/assess/:route',
+    prefix,
     withWizard((c, w) => showStart(c, env, w)),
   );
   app.post(
-    '/assess/:route/clear',
+    `${prefix}/clear`,
     withWizard((c, w) => {
-      clearDraft(c);
+      clearDraft(c, w.slot);
       return c.redirect(`${w.base}?cleared=1`, 303);
     }),
   );
   app.get(
-    '/assess/:route/check',
+    `${prefix}/check`,
     withWizard((c, w) => showCheck(c, env, w)),
   );
   resultRoutes(app);
   app.get(
-    '/assess/:route/:node',
+    `${prefix}/:node`,
     withNode((c, w, node) =>
       node.kind === 'list' ? showListSummary(c, env, w, node) : showQuestion(c, env, w, node, undefined, []),
     ),
   );
   app.post(
-    '/assess/:route/:node',
+    `${prefix}/:node`,
     withNode((c, w, node) =>
       node.kind === 'list' ? postListSummary(c, env, w, node) : postQuestion(c, env, w, node),
     ),
   );
   app.get(
-    '/assess/:route/:node/add',
+    `${prefix}/:node/add`,
     withList((c, w, node) => showItem(c, env, w, node, undefined, undefined, [])),
   );
   app.post(
-    '/assess/:route/:node/add',
+    `${prefix}/:node/add`,
     withList((c, w, node) => postItem(c, env, w, node, false)),
   );
   app.get(
-    '/assess/:route/:node/:n{[0-9]{1,3}}',
+    `${prefix}/:node/:n{[0-9]{1,3}}`,
     withList((c, w, node) => {
-      const list = listOf(answersOf(loadDraft(c, env, w.flow.routeId)), node);
+      const list = listOf(answersOf(loadDraft(c, env, w.flow.routeId, w.slot)), node);
       const index = itemIndex(c, list);
       return index === undefined
         ? c.redirect(`${w.base}/${node.id}`, 303)
@@ -647,13 +710,18 @@ export function registerWizard(app: Hono, env: WebEnv, resultRoutes: (app: Hono)
     }),
   );
   app.post(
-    '/assess/:route/:node/:n{[0-9]{1,3}}',
+    `${prefix}/:node/:n{[0-9]{1,3}}`,
     withList((c, w, node) => postItem(c, env, w, node, true)),
   );
   app.post(
-    '/assess/:route/:node/:n{[0-9]{1,3}}/remove',
+    `${prefix}/:node/:n{[0-9]{1,3}}/remove`,
     withList((c, w, node) => removeItem(c, env, w, node)),
   );
+}
+
+/** The route self-assessments, at /assess/<route id>. */
+export function registerWizard(app: Hono, env: WebEnv, resultRoutes: (app: Hono) => void): void {
+  registerQuestionnaire(app, env, '/assess/:route', (c) => wizardFor(c, env), resultRoutes);
 }
 
 export { isAnswered, type PageContext };
