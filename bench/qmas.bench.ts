@@ -12,13 +12,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
 import * as v8 from 'node:v8';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { assess, assessTest } from '../src/engine/assess.ts';
 import type { Profile } from '../src/profile/schema.ts';
-import { loadRoute } from '../src/rules/loader.ts';
-import { shippedRoute } from '../src/rules/shipped.ts';
+import { loadRoute, RULES_DIR } from '../src/rules/loader.ts';
 import { bareScore, GPT_CRITERIA } from './bare-scorer.ts';
 import { jsonRulesEngineScorer } from './json-rules-engine.ts';
 import { benchProfiles, fullyKnown } from './profiles.ts';
@@ -44,7 +44,10 @@ const log = (line = '') => {
   if (!asJson) process.stdout.write(`${line}\n`);
 };
 
-const rules = rulesDir ? loadRoute(rulesDir) : shippedRoute('hk.qmas');
+// The rules without the official-list look-ups: the bare scorer and the rules engines read the
+// profile's own "eligible university" answer, and a benchmark compares like with like. The
+// look-ups (cached per institution name) are in bench:compare, which uses the shipped routes.
+const rules = loadRoute(rulesDir ?? join(RULES_DIR, 'hk', 'qmas'));
 const profiles = benchProfiles();
 const MASK = profiles.length - 1;
 if ((profiles.length & MASK) !== 0) throw new Error('the profile count must be a power of two');
