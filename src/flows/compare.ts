@@ -972,12 +972,13 @@ export function comparisonFlowFor(needsAt: NeedsAt): Flow {
     const fields = s.fields;
     // The node keeps its inputs' needs on them: inputWhen reads them back.
     return s.kind === 'list'
-      ? { kind: 'list', id: s.id, fields, when, item: s.item, maxItems: s.maxItems }
+      ? { kind: 'list', id: s.id, fields, when, followUp: !!s.gate, item: s.item, maxItems: s.maxItems }
       : {
           kind: 'question',
           id: s.id,
           fields,
           when,
+          followUp: !!s.gate,
           inputs: s.inputs,
           ...(s.defaults ? { defaults: s.defaults } : {}),
         };
@@ -994,8 +995,11 @@ export function comparisonFlowFor(needsAt: NeedsAt): Flow {
         const asked = (node.kind === 'list' ? node.item : node.inputs).filter((spec) =>
           inputNeeded(answers, spec as Input),
         );
+        // An input for some answers of another only (a child's marriage) is read only for those.
+        const relevant = (spec: FieldSpec) =>
+          !spec.onlyWhen || spec.onlyWhen.in.includes(String(a[spec.onlyWhen.field]));
         return Object.fromEntries(
-          asked.filter((spec) => spec.name in a).map((spec) => [spec.name, a[spec.name]]),
+          asked.filter((spec) => spec.name in a && relevant(spec)).map((spec) => [spec.name, a[spec.name]]),
         ) as Answer;
       };
       const byId = new Map(nodes.map((n) => [n.id, n]));

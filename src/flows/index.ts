@@ -81,6 +81,6 @@ export function nodesForField(flow: Flow, answers: Answers, field: string): Flow
         );
   // A follow-up question (asked only because of an earlier answer, e.g. the degrees after "yes, I
   // have a degree") is more precise than the question that opened it.
-  const followUps = matches.filter((n) => n.when !== undefined);
+  const followUps = matches.filter((n) => n.followUp ?? n.when !== undefined);
   return followUps.length > 0 ? followUps : matches;
 }

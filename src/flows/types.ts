@@ -69,6 +69,11 @@ interface NodeBase {
   fields: readonly string[];
   /** Whether the question is asked, given the answers before it; always when absent. */
   when?: (answers: Answers) => boolean;
+  /**
+   * Whether it is a follow-up, asked because of an earlier answer (the degrees after "yes, I have
+   * a degree"): by default, whether it has a `when`.
+   */
+  followUp?: boolean;
 }
 
 /** One page, one question (possibly with a few closely related inputs). */

@@ -43,7 +43,7 @@ describe('the QMAS guide', () => {
     expect(facts).toContain('36 months under the General Points Test');
     expect(facts).toContain('96 months under the Achievement-based Points Test');
     expect(facts).toMatch(/Job offer or sponsor needed No/);
-    expect(facts).toMatch(/Leads to permanent residence Yes\./);
+    expect(facts).toContain(`Leads to permanent residence ${rules.route.permanentResidence.en}`);
   });
 
   it('follows the clock: the older flat fee and the points test on an earlier day', async () => {

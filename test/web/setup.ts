@@ -1,5 +1,6 @@
 import { type TestApp, testApp } from '../api/helpers.ts';
-import type { Client, Page } from './client.ts';
+import { type Client, findForm, type Page } from './client.ts';
+import type { Form } from './html.ts';
 
 export type { TestApp };
 
@@ -97,4 +98,55 @@ export async function walk(client: Client, script: Script, lang?: string): Promi
     page = await client.submit(page, values);
   }
   throw new Error('The wizard did not reach the check page');
+}
+
+/**
+ * "I don't know" for every input of a form that offers it (radios, selects, the boxes beside
+ * dates, amounts and lists); other inputs are left as they are.
+ */
+export function dontKnow(form: Form): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const f of form.fields) {
+    if (
+      (f.type === 'radio' && f.value === 'unknown') ||
+      (f.type === 'select' && f.options?.includes('unknown'))
+    )
+      values[f.name] = 'unknown';
+    if (f.type === 'checkbox' && f.name.endsWith('-unknown')) {
+      values[f.name] = 'on';
+      // A pre-filled value beside the box would contradict it.
+      const base = f.name.slice(0, -'-unknown'.length);
+      for (const part of [base, `${base}-day`, `${base}-month`, `${base}-year`])
+        if (form.fields.some((x) => x.name === part)) values[part] = '';
+    }
+  }
+  return values;
+}
+
+/**
+ * Walks the comparison questionnaire from its start page to "check your answers": each page is
+ * answered from the script when it names the page, and with "I don't know" otherwise (the pages
+ * asked depend on the routes shipped, so a script cannot know them all). Returns the check page
+ * and the pages visited, in order.
+ */
+export async function walkCompare(
+  client: Client,
+  script: Script,
+  lang?: string,
+): Promise<{ check: Page; visited: string[] }> {
+  let page = await client.get(`/compare${lang ? `?lang=${lang}` : ''}`);
+  const start = /<a class="button button--start" href="(\/compare\/[^"]+)"/.exec(page.html)?.[1];
+  if (!start) throw new Error('No start button');
+  page = await client.get(start);
+  const visited: string[] = [];
+  for (let step = 0; step < 80; step++) {
+    if (page.url.startsWith('/compare/check')) return { check: page, visited };
+    if (page.status !== 200)
+      throw new Error(`${page.url} answered ${page.status}:\n${page.html.slice(0, 2000)}`);
+    const id = page.url.slice('/compare/'.length).split('?')[0] as string;
+    visited.push(id);
+    const values = script[id] ?? dontKnow(findForm(page));
+    page = await client.submit(page, values);
+  }
+  throw new Error('The comparison questionnaire did not reach the check page');
 }
