@@ -1,7 +1,8 @@
 /**
  * The whole self-assessment in a real browser, in each language: answer every question, see the
  * result, save it, reopen the private link in a fresh browser, tick evidence, move the tracker,
- * download the PDF, delete the case and find the link dead. On the way, every page type is
+ * download the PDF, delete the case and find the link dead; then the comparison of every route,
+ * the guide of the route that fits best, and the index of routes. On the way, every page type is
  * checked with axe-core and photographed to test-results/screenshots/.
  *
  * Elements are found by accessible role and name only; the names come from the web message
@@ -44,6 +45,10 @@ const PAGE_TYPES = [
   'case',
   'delete-confirmation',
   'not-found',
+  'compare-question',
+  'comparison',
+  'routes-index',
+  'route-guide',
 ] as const;
 type PageType = (typeof PAGE_TYPES)[number];
 
@@ -139,6 +144,7 @@ const STEPS = [
   'ticks an evidence item and moves the tracker',
   'downloads the PDF report with the result in it',
   'deletes the case, after which its link is dead',
+  'compares every route, then opens the guide of the best fit and the routes index',
 ] as const;
 type StepName = (typeof STEPS)[number];
 
@@ -226,6 +232,47 @@ function journey(lang: Lang, page: Page): Record<StepName, () => Promise<void>> 
     'family-in-hong-kong': () => no(main()).check(),
     'has-dependants': () => no(main()).check(),
     'submission-date': () => fillDate(main(), '1', '3', '2025'),
+  };
+
+  /** "I don't know" wherever the page offers it. */
+  const dontKnow = async () => {
+    for (const radio of await main()
+      .getByRole('radio', { name: w('word.unknown'), exact: true })
+      .all())
+      await radio.check();
+    for (const box of await main()
+      .getByRole('checkbox', { name: w('word.unknown'), exact: true })
+      .all())
+      await box.check();
+    for (const box of await main()
+      .getByRole('checkbox', { name: w('word.notSure'), exact: true })
+      .all())
+      await box.check();
+    for (const select of await main().getByRole('combobox').all()) await select.selectOption('unknown');
+  };
+
+  /** The comparison: a British earner of HK$2.8 million with no job offer, sponsor or plan to invest. */
+  const comparisonAnswers: Record<string, () => Promise<void>> = {
+    'apply-date': async () => {},
+    'date-of-birth': () => fillDate(main(), '1', '5', '1990'),
+    nationality: async () => {
+      await main()
+        .getByRole('combobox', { name: w('q.nationality.title') })
+        .selectOption('GBR');
+    },
+    'mainland-resident': () => no(main()).check(),
+    'self-supporting': () => yes(main()).check(),
+    'criminal-record': () => no(main()).check(),
+    'adverse-immigration-record': () => no(main()).check(),
+    income: () =>
+      main()
+        .getByRole('textbox', { name: w('q.income.title') })
+        .fill('2800000'),
+    business: () => no(main()).check(),
+    'job-offer': () => no(main()).check(),
+    sponsor: () => no(main()).check(),
+    'might-invest': () => no(main()).check(),
+    'has-dependants': () => no(main()).check(),
   };
 
   return {
@@ -377,6 +424,49 @@ function journey(lang: Lang, page: Page): Record<StepName, () => Promise<void>> 
       await audit(page, lang, 'not-found');
       const pdf = await page.request.get(`${caseUrl}/report.pdf`);
       expect(pdf.status()).toBe(404);
+    },
+
+    'compares every route, then opens the guide of the best fit and the routes index': async () => {
+      await page.goto(`${server.url}/compare`);
+      await action(main(), w('wizard.start.button')).click();
+      await page.waitForURL(/\/compare\/apply-date$/);
+      await audit(page, lang, 'compare-question');
+      for (let step = 0; step < 60 && !page.url().endsWith('/compare/check'); step++) {
+        const node = new URL(page.url()).pathname.replace('/compare/', '');
+        const planned = comparisonAnswers[node];
+        if (planned) await planned();
+        else await dontKnow();
+        await cont();
+        if (new URL(page.url()).pathname.endsWith(`/${node}`)) {
+          throw new Error(`"${node}" did not accept the answer:\n${await main().textContent()}`);
+        }
+      }
+      await page.getByRole('heading', { level: 1, name: w('check.title') }).waitFor();
+      await action(main(), w('check.submit')).click();
+      await page.waitForURL(/\/compare\/result/);
+      await page.getByRole('heading', { level: 1, name: w('comparison.title') }).waitFor();
+      await main().getByText(w('result.notApproval')).first().waitFor();
+      // A high earner with no job offer: at least the Top Talent Pass Scheme fits.
+      const fits = main().getByRole('region', {
+        name: new RegExp(`^${escapeRegExp(w('comparison.group.fits'))}`),
+      });
+      await fits.waitFor();
+      await audit(page, lang, 'comparison');
+
+      const guide = fits.getByRole('link', { name: startsWith(w('comparison.guide')) }).first();
+      await guide.click();
+      await page.waitForURL(/\/routes\/hk\.[a-z-]+$/);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.getByRole('heading', { level: 2, name: w('guide.related') }).waitFor();
+      await audit(page, lang, 'route-guide');
+
+      await page
+        .getByRole('navigation', { name: w('layout.nav') })
+        .getByRole('link', { name: w('layout.nav.routes'), exact: true })
+        .click();
+      await page.waitForURL(/\/routes$/);
+      await page.getByRole('heading', { level: 1, name: w('routes.title') }).waitFor();
+      await audit(page, lang, 'routes-index');
     },
   };
 }

@@ -20,6 +20,7 @@ import {
   nodesForField,
   path,
 } from '../../src/flows/index.ts';
+import { hasWebMessage } from '../../src/i18n/web-messages.ts';
 import { Profile } from '../../src/profile/schema.ts';
 import { SHIPPED_ROUTE_IDS, shippedRoute } from '../../src/rules/shipped.ts';
 
@@ -312,5 +313,27 @@ describe('the comparison question graph', () => {
     expect(on({ 'has-degree': { hasDegree: true } }, 'education.degrees[].hongKongProgramme')).toEqual([
       'degrees',
     ]);
+  });
+
+  it('has a message for every question, input and option, and a label for an input asked alone', () => {
+    const missing: string[] = [];
+    for (const n of full.nodes) {
+      const keys = [`q.${n.id}.title`];
+      const inputs = n.kind === 'list' ? n.item : n.inputs;
+      if (n.kind === 'list')
+        keys.push(
+          `q.${n.id}.add`,
+          `q.${n.id}.edit`,
+          `q.${n.id}.item`,
+          `q.${n.id}.summary`,
+          `q.${n.id}.addAnother`,
+        );
+      // A page of several inputs may ask only one of them: its label is then the page's question.
+      if (n.kind === 'list' || inputs.length > 1) for (const i of inputs) keys.push(`q.${n.id}.${i.name}`);
+      for (const i of inputs)
+        if (i.type === 'choice') for (const o of i.options) keys.push(`q.${n.id}.${i.name}.${o}`);
+      for (const k of keys) if (!hasWebMessage(k)) missing.push(k);
+    }
+    expect(missing).toEqual([]);
   });
 });

@@ -233,6 +233,9 @@ describe('the comparison with JavaScript off', () => {
     const picker = await client.get('/compare/talent-list-profession?change=1');
     if (picker.status !== 200) return; // no shipped route reads the Talent List
     expect(picker.html).toMatch(/<select[^>]*name="profession"/);
+    // "I don't know", chosen on the way, is shown chosen again, and nothing is typed in the box.
+    expect(picker.html).toMatch(/<option value="unknown" selected/);
+    expect(picker.html).toMatch(/<input[^>]*name="profession-other"[^>]*value=""/);
     expect(text(picker.html)).toMatch(/Routewise holds only \d+ of them|all of them are below/);
     const both = await client.submit(picker, { profession: 'actuaries', 'profession-other': 'Actuaries' });
     expect(both.status).toBe(422);

@@ -101,7 +101,7 @@ export function toRaw(spec: FieldSpec, value: FieldValue | undefined, prefix = '
       return { [name]: Array.isArray(value) ? value.join(', ') : '' };
     case 'profession':
       // A profession the list data holds is chosen from the list; any other was typed.
-      return isProfessionId(String(value))
+      return value === DONT_KNOW || isProfessionId(String(value))
         ? { [name]: String(value) }
         : { [`${name}${OTHER_SUFFIX}`]: String(value) };
     default:

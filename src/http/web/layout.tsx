@@ -4,7 +4,7 @@ import type { Child } from 'hono/jsx';
 import { languages } from '../../rules/schema.ts';
 import { htmlLang, langLabels, type T } from './i18n.ts';
 
-export const ASSET_VERSION = '1';
+export const ASSET_VERSION = '2';
 
 /** The current address with `lang` set: the language switcher keeps the page and its query. */
 export function withLang(url: string, lang: string): string {
