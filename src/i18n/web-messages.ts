@@ -606,6 +606,8 @@ const en = {
   'compare.start.lead':
     'About {n} short questions, one at a time — only those the rules of the {routes} routes need. Answer “I don’t know” whenever you are not sure: the comparison shows what each unknown fact decides.',
   'compare.guide': 'Read about each route first',
+  'compare.submit': 'See the comparison',
+  'compare.routes': 'The routes compared',
   'comparison.title': 'Your comparison',
   'comparison.summary.some':
     'On your answers, {fits} of {total} routes fit you{might, plural, =0 {.} other {, and # more might fit.}}',
@@ -1288,6 +1290,8 @@ const zhHant: WebCatalogue = {
   'compare.start.lead':
     '約 {n} 條簡短問題，每次一條 — 只問 {routes} 個計劃的規則需要的資料。不確定時請選「我不知道」：比較結果會說明每項未知資料會影響甚麼。',
   'compare.guide': '先了解各個計劃',
+  'compare.submit': '查看比較結果',
+  'compare.routes': '比較的入境計劃',
   'comparison.title': '你的比較結果',
   'comparison.summary.some':
     '按你的答案，{total} 個計劃之中有 {fits} 個適合你{might, plural, =0 {。} other {，另有 # 個可能適合。}}',
@@ -1950,6 +1954,8 @@ const zhHans: WebCatalogue = {
   'compare.start.lead':
     '约 {n} 条简短问题，每次一条 — 只问 {routes} 个计划的规则需要的资料。不确定时请选「我不知道」：比较结果会说明每项未知资料会影响什么。',
   'compare.guide': '先了解各个计划',
+  'compare.submit': '查看比较结果',
+  'compare.routes': '比较的入境计划',
   'comparison.title': '你的比较结果',
   'comparison.summary.some':
     '按你的答案，{total} 个计划之中有 {fits} 个适合你{might, plural, =0 {。} other {，另有 # 个可能适合。}}',

@@ -442,7 +442,7 @@ function journey(lang: Lang, page: Page): Record<StepName, () => Promise<void>> 
         }
       }
       await page.getByRole('heading', { level: 1, name: w('check.title') }).waitFor();
-      await action(main(), w('check.submit')).click();
+      await action(main(), w('compare.submit')).click();
       await page.waitForURL(/\/compare\/result/);
       await page.getByRole('heading', { level: 1, name: w('comparison.title') }).waitFor();
       await main().getByText(w('result.notApproval')).first().waitFor();

@@ -215,6 +215,16 @@ describe('the comparison with JavaScript off', () => {
     expect(res.headers.get('location')).toBe('/compare');
   });
 
+  it('names every route it compares on its start page, and leads from check to the comparison', async () => {
+    const start = await new Client(t.app).get('/compare');
+    for (const r of routes)
+      expect(text(start.html)).toContain(`${r.route.name.en} (${r.route.shortName.en})`);
+    const client = new Client(t.app);
+    const { check } = await walkCompare(client, earner);
+    expect(links(check.html)).toContain('/compare/result');
+    expect(text(check.html)).toContain('See the comparison');
+  });
+
   it('refuses a post without the form’s token', async () => {
     const client = new Client(t.app);
     const page = await client.get('/compare/apply-date');

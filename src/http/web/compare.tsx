@@ -41,6 +41,17 @@ export function compareWizard(routes: readonly RouteRules[]): CompareWizard {
     title: (t) => t('compare.title'),
     lead: (t, n) => t('compare.start.lead', { n, routes: routes.length }),
     guide: { href: '/routes', text: (t) => t('compare.guide') },
+    submit: (t) => t('compare.submit'),
+    intro: (t) => (
+      <>
+        <h2>{t('compare.routes')}</h2>
+        <ul class="list list--bullet">
+          {routes.map((r) => (
+            <li>{t('guide.title', { name: r.route.name[t.lang], short: r.route.shortName[t.lang] })}</li>
+          ))}
+        </ul>
+      </>
+    ),
   };
 }
 

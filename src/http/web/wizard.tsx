@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import type { Context, Hono } from 'hono';
+import type { Child } from 'hono/jsx';
 import {
   type Answer,
   type Answers,
@@ -61,6 +62,10 @@ export interface Wizard {
   title(t: T): string;
   lead(t: T, questions: number): string;
   guide: { href: string; text(t: T): string };
+  /** The check page's button to the result. */
+  submit(t: T): string;
+  /** More for the start page, after its lead. */
+  intro?(t: T): Child;
 }
 
 /** A single route's self-assessment. */
@@ -79,6 +84,7 @@ export function routeWizard(flow: Flow, rules: RouteRules): RouteWizard {
     title: (t) => t('wizard.title', { route: rules.route.name[t.lang] }),
     lead: (t, n) => t('wizard.start.lead', { n }),
     guide: { href: `/routes/${rules.route.id}`, text: (t) => t('home.guide') },
+    submit: (t) => t('check.submit'),
   };
 }
 
@@ -492,6 +498,7 @@ async function showStart(c: Context, env: WebEnv, w: Wizard) {
       ) : null}
       <h1>{title}</h1>
       <p class="lead">{w.lead(t, path(w.flow, {}).length)}</p>
+      {w.intro?.(t)}
       <p>{t('wizard.start.privacy')}</p>
       <p>{t('result.notApproval')}</p>
       {draft ? (
@@ -626,7 +633,7 @@ async function showCheck(c: Context, env: WebEnv, w: Wizard) {
       <SummaryList rows={summaryRows(answerRows(t, w, draft.answers, true))} />
       <p>
         <a class="button" href={`${w.base}/result`}>
-          {t('check.submit')}
+          {w.submit(t)}
         </a>
       </p>
       <ClearForm t={t} csrf={ctx.csrf} base={w.base} />
