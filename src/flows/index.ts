@@ -21,11 +21,22 @@ export function inputsOf(flow: Flow, node: FlowNode, answers: Answers): readonly
   return when ? specs.filter((spec) => when(answers, node, spec)) : specs;
 }
 
-/** Whether a node has its answer: a question answered, or a list the person said was complete. */
-export function isAnswered(node: FlowNode, answers: Answers): boolean {
+/**
+ * Whether a node has its answer: a question answered, or a list the person said was complete.
+ * Given the flow, a question whose answer lacks an input the flow now asks (the submission day
+ * moved to rules that read more) is not answered yet.
+ */
+export function isAnswered(node: FlowNode, answers: Answers, flow?: Flow): boolean {
   const a = answers[node.id];
   if (a === undefined) return false;
-  return node.kind === 'list' ? isListAnswer(a) && a.done : !isListAnswer(a);
+  if (node.kind === 'list') return isListAnswer(a) && a.done;
+  if (isListAnswer(a)) return false;
+  if (!flow?.inputWhen) return true;
+  return inputsOf(flow, node, answers).every(
+    (spec) =>
+      spec.name in a ||
+      (spec.onlyWhen !== undefined && !spec.onlyWhen.in.includes(String(a[spec.onlyWhen.field]))),
+  );
 }
 
 /**
@@ -39,7 +50,7 @@ export function path(flow: Flow, answers: Answers): FlowNode[] {
 
 /** The first question on the path still without an answer, or undefined when all are answered. */
 export function firstUnanswered(flow: Flow, answers: Answers): FlowNode | undefined {
-  return path(flow, answers).find((n) => !isAnswered(n, answers));
+  return path(flow, answers).find((n) => !isAnswered(n, answers, flow));
 }
 
 /** The question after `id` on the path, or undefined after the last one. */

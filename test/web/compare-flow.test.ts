@@ -16,6 +16,7 @@ import {
   type FlowNode,
   firstUnanswered,
   inputsOf,
+  isAnswered,
   nextNode,
   nodesForField,
   path,
@@ -208,6 +209,21 @@ describe('the comparison question graph', () => {
     // A multi-input page keeps only the inputs the day's rules read.
     const achievements = qmasOnly.nodes.find((n) => n.id === 'achievements') as FlowNode;
     expect(inputsOf(qmasOnly, achievements, on('2025-06-01')).length).toBeGreaterThan(0);
+  });
+
+  it('counts a page as unanswered when the rules of a new day ask an input it lacks', () => {
+    const qmasOnly = comparisonFlow([shippedRoute('hk.qmas')]);
+    const totals = qmasOnly.nodes.find((n) => n.id === 'work-totals') as FlowNode;
+    const years = { graduateYears: 8, multinationalYears: 2, specifiedFieldYears: 2, internationalYears: 1 };
+    const on = (date: string): Answers => ({
+      [APPLY_DATE]: { date },
+      work: { format: 'totals' },
+      'work-totals': years,
+    });
+    expect(isAnswered(totals, on('2025-06-01'), qmasOnly)).toBe(true);
+    // The points test of 2024 also counts years in a senior role.
+    expect(isAnswered(totals, on('2024-06-01'), qmasOnly)).toBe(false);
+    expect(isAnswered(totals, on('2024-06-01'))).toBe(true);
   });
 
   it('asks every question some shipped route reads on the day, and nothing none of them reads', () => {

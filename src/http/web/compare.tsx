@@ -267,7 +267,7 @@ async function showComparison(
     }
   }
   // Questions the rules of this day need that were not answered count as unknown until they are.
-  const unanswered = path(w.flow, answers).filter((n) => !isAnswered(n, answers));
+  const unanswered = path(w.flow, answers).filter((n) => !isAnswered(n, answers, w.flow));
   const first = unanswered[0];
   const groups = FITS.map((fit) => ({ fit, routes: comparison.routes.filter((r) => r.fit === fit) })).filter(
     (g) => g.routes.length > 0,
