@@ -653,6 +653,9 @@ export function GuidePage(props: GuideInput) {
           <details class="version">
             <summary>
               {t('guide.versionOf', { id: v.prerequisites.id, date: t.moment(v.prerequisites.from) })}
+              {v.prerequisites.confidence !== 'official' ? (
+                <ConfidenceTag t={t} confidence={v.prerequisites.confidence} />
+              ) : null}
             </summary>
             <Provenance
               t={t}
@@ -684,7 +687,12 @@ export function GuidePage(props: GuideInput) {
                 : version.factors.map((f) => <FactorItem t={t} f={f} rules={rules} />)}
             </ol>
             <details class="version">
-              <summary>{t('guide.versionOf', { id: version.id, date: t.moment(version.from) })}</summary>
+              <summary>
+                {t('guide.versionOf', { id: version.id, date: t.moment(version.from) })}
+                {version.confidence !== 'official' ? (
+                  <ConfidenceTag t={t} confidence={version.confidence} />
+                ) : null}
+              </summary>
               <Provenance
                 t={t}
                 confidence={version.confidence}
