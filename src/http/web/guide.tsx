@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import { message, resolveCitations } from '../../engine/explain.ts';
+import type { ResolvedCitation } from '../../engine/result.ts';
 import { countries } from '../../flows/countries.ts';
 import {
   shippedTalentList,
@@ -56,20 +57,50 @@ export function countryName(t: T, alpha3: string): string {
   return t.country(countries.get(alpha3), alpha3);
 }
 
-function Provenance(props: {
-  t: T;
+/** What every dated part of the data says of its own footing: how sure, a note, and its sources. */
+interface Sourced {
   confidence: Confidence;
   note?: Localized | undefined;
   sources: readonly SourceRef[];
-  rules: RouteRules;
+}
+
+/** How sure a part is, its note and its sources, with the sources already resolved to pages. */
+function Provenance(props: {
+  t: T;
+  of: Sourced;
+  sources: readonly ResolvedCitation[];
+  retrieved: (ref: string) => string | undefined;
 }) {
-  const { t } = props;
+  const { t, of } = props;
   return (
     <div class="provenance">
-      <ConfidenceTag t={t} confidence={props.confidence} />
-      {props.note ? <p class="provenance__note">{props.note[t.lang]}</p> : null}
-      <Sources t={t} sources={citations(props.rules, props.sources)} retrieved={retrievedOf(props.rules)} />
+      <ConfidenceTag t={t} confidence={of.confidence} />
+      {of.note ? <p class="provenance__note">{of.note[t.lang]}</p> : null}
+      <Sources t={t} sources={props.sources} retrieved={props.retrieved} />
     </div>
+  );
+}
+
+/** The provenance of a part of the route's rules, cited from its sources; nothing for a part it lacks. */
+function RuleProvenance(props: { t: T; of: Sourced | undefined; rules: RouteRules }) {
+  const { of, rules } = props;
+  if (!of) return null;
+  return (
+    <Provenance t={props.t} of={of} sources={citations(rules, of.sources)} retrieved={retrievedOf(rules)} />
+  );
+}
+
+/** A rule version's id and start date, marked when not official, opening onto its provenance. */
+function VersionDetails(props: { t: T; version: Sourced & { id: string; from: string }; rules: RouteRules }) {
+  const { t, version } = props;
+  return (
+    <details class="version">
+      <summary>
+        {t('guide.versionOf', { id: version.id, date: t.moment(version.from) })}
+        {version.confidence !== 'official' ? <ConfidenceTag t={t} confidence={version.confidence} /> : null}
+      </summary>
+      <RuleProvenance t={t} of={version} rules={props.rules} />
+    </details>
   );
 }
 
@@ -103,7 +134,7 @@ function CriterionItem(props: { t: T; c: Criterion; rules: RouteRules }) {
   return (
     <li class="criterion">
       <p class="criterion__label">{c.label[t.lang]}</p>
-      <Provenance t={t} confidence={c.confidence} note={c.note} sources={c.sources} rules={props.rules} />
+      <RuleProvenance t={t} of={c} rules={props.rules} />
     </li>
   );
 }
@@ -124,7 +155,7 @@ function FactorItem(props: { t: T; f: Factor; rules: RouteRules }) {
           </li>
         ))}
       </ul>
-      <Provenance t={t} confidence={f.confidence} note={f.note} sources={f.sources} rules={props.rules} />
+      <RuleProvenance t={t} of={f} rules={props.rules} />
     </li>
   );
 }
@@ -265,11 +296,7 @@ function TalentListSection(props: { t: T; rules: RouteRules; atMs: number }) {
                   <br />
                   {e.effect[lang]}
                 </p>
-                <div class="provenance">
-                  <ConfidenceTag t={t} confidence={e.confidence} />
-                  {e.note ? <p class="provenance__note">{e.note[lang]}</p> : null}
-                  <Sources t={t} sources={cite(e.sources)} retrieved={retrieved} />
-                </div>
+                <Provenance t={t} of={e} sources={cite(e.sources)} retrieved={retrieved} />
               </li>
             ))}
           </ul>
@@ -309,11 +336,7 @@ function TalentListSection(props: { t: T; rules: RouteRules; atMs: number }) {
               </p>
             </Notice>
           ) : null}
-          <div class="provenance">
-            <ConfidenceTag t={t} confidence={version.confidence} />
-            {version.note ? <p class="provenance__note">{version.note[lang]}</p> : null}
-            <Sources t={t} sources={cite(version.sources)} retrieved={retrieved} />
-          </div>
+          <Provenance t={t} of={version} sources={cite(version.sources)} retrieved={retrieved} />
         </>
       ) : (
         <p>{t('guide.talentList.none')}</p>
@@ -583,21 +606,9 @@ export function GuidePage(props: GuideInput) {
         <h2 id="overview-h">{t('guide.overview')}</h2>
         <p>{route.summary[lang]}</p>
         {v.selection ? <p>{v.selection.summary[lang]}</p> : null}
-        <Provenance
-          t={t}
-          confidence={route.confidence}
-          note={route.note}
-          sources={route.sources}
-          rules={rules}
-        />
+        <RuleProvenance t={t} of={route} rules={rules} />
         {v.selection && v.selection.confidence !== 'official' ? (
-          <Provenance
-            t={t}
-            confidence={v.selection.confidence}
-            note={v.selection.note}
-            sources={v.selection.sources}
-            rules={rules}
-          />
+          <RuleProvenance t={t} of={v.selection} rules={rules} />
         ) : null}
       </section>
 
@@ -617,13 +628,7 @@ export function GuidePage(props: GuideInput) {
                     })
                   : t('guide.exclusions.none')}
               </p>
-              <Provenance
-                t={t}
-                confidence={v.exclusions.confidence}
-                note={v.exclusions.note}
-                sources={v.exclusions.sources}
-                rules={rules}
-              />
+              <RuleProvenance t={t} of={v.exclusions} rules={rules} />
             </li>
           ) : null}
         </ol>
@@ -649,23 +654,7 @@ export function GuidePage(props: GuideInput) {
             </ul>
           </details>
         ) : null}
-        {v.prerequisites ? (
-          <details class="version">
-            <summary>
-              {t('guide.versionOf', { id: v.prerequisites.id, date: t.moment(v.prerequisites.from) })}
-              {v.prerequisites.confidence !== 'official' ? (
-                <ConfidenceTag t={t} confidence={v.prerequisites.confidence} />
-              ) : null}
-            </summary>
-            <Provenance
-              t={t}
-              confidence={v.prerequisites.confidence}
-              note={v.prerequisites.note}
-              sources={v.prerequisites.sources}
-              rules={rules}
-            />
-          </details>
-        ) : null}
+        {v.prerequisites ? <VersionDetails t={t} version={v.prerequisites} rules={rules} /> : null}
       </section>
 
       <section id="tests" aria-labelledby="tests-h">
@@ -686,21 +675,7 @@ export function GuidePage(props: GuideInput) {
                 ? version.criteria.map((c) => <CriterionItem t={t} c={c} rules={rules} />)
                 : version.factors.map((f) => <FactorItem t={t} f={f} rules={rules} />)}
             </ol>
-            <details class="version">
-              <summary>
-                {t('guide.versionOf', { id: version.id, date: t.moment(version.from) })}
-                {version.confidence !== 'official' ? (
-                  <ConfidenceTag t={t} confidence={version.confidence} />
-                ) : null}
-              </summary>
-              <Provenance
-                t={t}
-                confidence={version.confidence}
-                note={version.note}
-                sources={version.sources}
-                rules={rules}
-              />
-            </details>
+            <VersionDetails t={t} version={version} rules={rules} />
           </section>
         ))}
       </section>
@@ -745,13 +720,7 @@ export function GuidePage(props: GuideInput) {
                 </p>
               </div>
             ))}
-            <Provenance
-              t={t}
-              confidence={v.fees.confidence}
-              note={v.fees.note}
-              sources={v.fees.sources}
-              rules={rules}
-            />
+            <RuleProvenance t={t} of={v.fees} rules={rules} />
           </>
         ) : (
           <p>{t('guide.fees.none')}</p>
@@ -796,15 +765,7 @@ export function GuidePage(props: GuideInput) {
         })}
         <h3>{t('guide.fact.pr')}</h3>
         <p>{route.permanentResidence[lang]}</p>
-        {v.stay ? (
-          <Provenance
-            t={t}
-            confidence={v.stay.confidence}
-            note={v.stay.note}
-            sources={v.stay.sources}
-            rules={rules}
-          />
-        ) : null}
+        <RuleProvenance t={t} of={v.stay} rules={rules} />
       </section>
 
       <section id="family" aria-labelledby="family-h">
@@ -839,27 +800,18 @@ export function GuidePage(props: GuideInput) {
               <li>{t('guide.dependants.fees')}</li>
             </ul>
             <h3>{t('guide.dependants.conditions')}</h3>
-            <ul class="list list--bullet">
-              {dep.conditions.map((c) => (
-                <li>{c[lang]}</li>
-              ))}
-            </ul>
           </>
         ) : (
-          <>
-            <p>{t('guide.dependants.none')}</p>
-            {dep ? (
-              <ul class="list list--bullet">
-                {dep.conditions.map((c) => (
-                  <li>{c[lang]}</li>
-                ))}
-              </ul>
-            ) : null}
-          </>
+          <p>{t('guide.dependants.none')}</p>
         )}
         {dep ? (
-          <Provenance t={t} confidence={dep.confidence} note={dep.note} sources={dep.sources} rules={rules} />
+          <ul class="list list--bullet">
+            {dep.conditions.map((c) => (
+              <li>{c[lang]}</li>
+            ))}
+          </ul>
         ) : null}
+        <RuleProvenance t={t} of={dep} rules={rules} />
       </section>
 
       <section id="evidence" aria-labelledby="evidence-h">
@@ -889,15 +841,7 @@ export function GuidePage(props: GuideInput) {
         ) : (
           <p>{t('guide.evidence.none')}</p>
         )}
-        {evidenceVersion ? (
-          <Provenance
-            t={t}
-            confidence={evidenceVersion.confidence}
-            note={evidenceVersion.note}
-            sources={evidenceVersion.sources}
-            rules={rules}
-          />
-        ) : null}
+        <RuleProvenance t={t} of={evidenceVersion} rules={rules} />
       </section>
 
       <section id="pathway" aria-labelledby="pathway-h">
@@ -944,15 +888,7 @@ export function GuidePage(props: GuideInput) {
             </li>
           ))}
         </ol>
-        {v.steps ? (
-          <Provenance
-            t={t}
-            confidence={v.steps.confidence}
-            note={v.steps.note}
-            sources={v.steps.sources}
-            rules={rules}
-          />
-        ) : null}
+        <RuleProvenance t={t} of={v.steps} rules={rules} />
       </section>
     </>
   );
