@@ -2,16 +2,15 @@
 import type { Context, Hono } from 'hono';
 import { type Comparison, compare, type Fit, type RouteComparison } from '../../compare/compare.ts';
 import { APPLY_DATE, applyDay, COMPARE_FLOW_ID, comparisonFlow } from '../../flows/compare.ts';
-import { type Answers, type FieldSpec, flows, isAnswered, path } from '../../flows/index.ts';
+import { type Answers, flows, isAnswered, path } from '../../flows/index.ts';
 import type { RouteRules } from '../../rules/types.ts';
-import { BackLink, Button, DateInput, ErrorSummary, Form, Notice, OutcomeTag } from './components.tsx';
+import { BackLink, Notice, OutcomeTag } from './components.tsx';
 import { loadDraft, type PageContext, pageContext, saveDraft, type WebEnv } from './context.ts';
 import { hongKongDay, submissionMoment } from './dates.ts';
-import { type FieldError, parseAnswer, type Raw, toRaw } from './forms.ts';
+import { type FieldError, parseAnswer, type Raw } from './forms.ts';
 import type { T } from './i18n.ts';
 import { Layout, render } from './layout.tsx';
-import { errorSummaryItems } from './questions.tsx';
-import { findOut } from './result.tsx';
+import { ChangeDateBox, DATE_FIELD, DateErrorSummary, findOut } from './result.tsx';
 import { earliestMoment } from './rules-view.ts';
 import { COMPARE_SLOT, DraftTooLargeError } from './security.ts';
 import { ClearForm, formOf, nodeHref, parseContext, registerQuestionnaire, type Wizard } from './wizard.tsx';
@@ -23,7 +22,6 @@ import { ClearForm, formOf, nodeHref, parseContext, registerQuestionnaire, type 
  * each route's guide and, where one exists, its own self-assessment.
  */
 
-const DATE_FIELD: FieldSpec = { name: 'date', type: 'date', unknown: false };
 const FITS: readonly Fit[] = ['fits', 'might_fit', 'does_not_fit', 'not_available'];
 
 export interface CompareWizard extends Wizard {
@@ -272,7 +270,6 @@ async function showComparison(
   const groups = FITS.map((fit) => ({ fit, routes: comparison.routes.filter((r) => r.fit === fit) })).filter(
     (g) => g.routes.length > 0,
   );
-  const errorText = dateErrors[0] ? t(dateErrors[0].key, dateErrors[0].params) : undefined;
   const title = t('comparison.title');
   const page = (
     <Layout
@@ -282,10 +279,7 @@ async function showComparison(
       section="compare"
       before={<BackLink t={t} href={`${w.base}/check`} />}
     >
-      <ErrorSummary
-        t={t}
-        errors={errorSummaryItems(t, 'result', [DATE_FIELD], dateErrors, t('result.changeDate.label'))}
-      />
+      <DateErrorSummary t={t} errors={dateErrors} />
       <h1>{title}</h1>
       <p class="lead">{summaryLine(t, comparison)}</p>
       <p>{t('result.rulesAt', { moment: t.moment(comparison.submittedAt) })}</p>
@@ -332,21 +326,15 @@ async function showComparison(
         </section>
       ))}
 
-      <section aria-labelledby="change-date-h" class="box">
-        <h2 id="change-date-h">{t('result.changeDate')}</h2>
-        <p>{t('comparison.changeDate.lead')}</p>
-        <Form action={`${w.base}/result/date`} csrf={ctx.csrf}>
-          <DateInput
-            t={t}
-            name="date"
-            label={t('result.changeDate.label')}
-            raw={dateRaw ?? toRaw(DATE_FIELD, day)}
-            error={errorText}
-            unknown={false}
-          />
-          <Button variant="secondary">{t('result.changeDate.button')}</Button>
-        </Form>
-      </section>
+      <ChangeDateBox
+        t={t}
+        csrf={ctx.csrf}
+        base={w.base}
+        lead={t('comparison.changeDate.lead')}
+        day={day}
+        raw={dateRaw}
+        errors={dateErrors}
+      />
       <p class="small">{t('result.print')}</p>
       <p>
         <a href={`${w.base}/check`}>{t('result.editAnswers')}</a>

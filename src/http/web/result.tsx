@@ -37,7 +37,8 @@ import {
 
 /** The self-assessment's result, the "another date" comparison, and saving it as a case. */
 
-const DATE_FIELD: FieldSpec = { name: 'date', type: 'date', unknown: false };
+/** The one field of the form that asks for another submission day. */
+export const DATE_FIELD: FieldSpec = { name: 'date', type: 'date', unknown: false };
 const CASE_WINDOW_SECONDS = 3600;
 
 export function submissionDay(w: Wizard, answers: Answers, today: string): string {
@@ -78,6 +79,52 @@ export function alsoUnknown(t: T, w: Wizard, answers: Answers, deciding: readonl
     if (unknown) out.push({ label: t.dyn(`q.${node.id}.title`), href });
   }
   return out;
+}
+
+/** The errors of another submission day, above a result (the form is in ChangeDateBox). */
+export function DateErrorSummary(props: { t: T; errors: readonly FieldError[] }) {
+  const { t } = props;
+  return (
+    <ErrorSummary
+      t={t}
+      errors={errorSummaryItems(t, 'result', [DATE_FIELD], props.errors, t('result.changeDate.label'))}
+    />
+  );
+}
+
+/**
+ * The form under a result that draws it again for another submission day, posted to
+ * `<base>/result/date`: the self-assessment and the comparison both offer it.
+ */
+export function ChangeDateBox(props: {
+  t: T;
+  csrf: string;
+  base: string;
+  lead: string;
+  /** The submission day shown now, the form's value unless a rejected one is shown again. */
+  day: string;
+  raw: Raw | undefined;
+  errors: readonly FieldError[];
+}) {
+  const { t } = props;
+  const error = props.errors[0];
+  return (
+    <section aria-labelledby="change-date-h" class="box">
+      <h2 id="change-date-h">{t('result.changeDate')}</h2>
+      <p>{props.lead}</p>
+      <Form action={`${props.base}/result/date`} csrf={props.csrf}>
+        <DateInput
+          t={t}
+          name="date"
+          label={t('result.changeDate.label')}
+          raw={props.raw ?? toRaw(DATE_FIELD, props.day)}
+          error={error ? t(error.key, error.params) : undefined}
+          unknown={false}
+        />
+        <Button variant="secondary">{t('result.changeDate.button')}</Button>
+      </Form>
+    </section>
+  );
 }
 
 function Compare(props: { t: T; w: RouteWizard; before: Assessment; after: Assessment; beforeDay: string }) {
@@ -154,7 +201,6 @@ async function showResult(
   }
   const deciding = findOut(t, w, draft.answers, a.deciding);
   const others = alsoUnknown(t, w, draft.answers, deciding);
-  const errorText = dateErrors[0] ? t(dateErrors[0].key, dateErrors[0].params) : undefined;
   const page = (
     <Layout
       t={t}
@@ -163,10 +209,7 @@ async function showResult(
       section="assess"
       before={<BackLink t={t} href={`${w.base}/check`} />}
     >
-      <ErrorSummary
-        t={t}
-        errors={errorSummaryItems(t, 'result', [DATE_FIELD], dateErrors, t('result.changeDate.label'))}
-      />
+      <DateErrorSummary t={t} errors={dateErrors} />
       <Outcome t={t} a={a} future={day > today} />
       <nav class="jump" aria-label={t('result.onThisPage')}>
         <ul class="jump__list">
@@ -189,21 +232,15 @@ async function showResult(
       ) : null}
       <AssessmentDetails t={t} a={a} rules={w.rules} findOut={deciding} alsoUnknown={others} />
 
-      <section aria-labelledby="change-date-h" class="box">
-        <h2 id="change-date-h">{t('result.changeDate')}</h2>
-        <p>{t('result.changeDate.lead')}</p>
-        <Form action={`${w.base}/result/date`} csrf={ctx.csrf}>
-          <DateInput
-            t={t}
-            name="date"
-            label={t('result.changeDate.label')}
-            raw={dateRaw ?? toRaw(DATE_FIELD, day)}
-            error={errorText}
-            unknown={false}
-          />
-          <Button variant="secondary">{t('result.changeDate.button')}</Button>
-        </Form>
-      </section>
+      <ChangeDateBox
+        t={t}
+        csrf={ctx.csrf}
+        base={w.base}
+        lead={t('result.changeDate.lead')}
+        day={day}
+        raw={dateRaw}
+        errors={dateErrors}
+      />
 
       <section aria-labelledby="save-h" class="box">
         <h2 id="save-h">{t('result.save')}</h2>
