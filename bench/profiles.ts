@@ -72,9 +72,8 @@ export function benchProfiles(count = 64, seed = 20250301): Profile[] {
       eligibleUniversity: bool(0.6),
       renownedInstitution: bool(0.5),
       yearAwarded: int(1990, 2024),
-      graduationDate: 'unknown',
       hongKongProgramme: pick(['none', 'none', 'ugc_funded', 'self_financed'] as const),
-    }));
+    })).map((degree) => ({ ...degree, graduationDate: `${degree.yearAwarded}-06-30` }));
     p.education = { degrees, professionalQualification: bool(0.3) };
     p.languages = {
       chinese: { written: bool(0.4), putonghua: bool(0.4), cantonese: bool(0.3) },
@@ -149,6 +148,8 @@ export function benchProfiles(count = 64, seed = 20250301): Profile[] {
       });
     }
     p.dependants = dependants;
+    // The example leaves the investment unknown; the bench wants fully known profiles too.
+    p.investment = { netAssetsHKD: 0, plannedInvestmentHKD: 0 };
     if (i % 2 === 1) for (let u = int(1, 4); u > 0; u--) pick(unknowns)(p, pick);
     profiles.push(Profile.parse(p));
   }

@@ -1,31 +1,25 @@
-import type { CategoryName, MeasureName } from '../engine/measures.ts';
+import { type CategoryName, categoryNames, type MeasureName, measureNames } from '../engine/measures.ts';
 import {
-  type Degree,
-  type Dependant,
   hongKongProgrammes,
-  type JobOffer,
-  type Profile,
   placesOfBirth,
-  type Sponsor,
   sponsorRelations,
   sponsorStatuses,
   technologyAreas,
-  type WorkPeriod,
   workFields,
 } from '../profile/schema.ts';
-import type { Condition } from '../rules/schema.ts';
+import { conditionReads, testVersionReads } from '../rules/reads.ts';
 import type { Dated, RouteRules } from '../rules/types.ts';
 import { versionAt } from '../rules/types.ts';
 import {
-  type Answer,
-  type Answers,
-  DONT_KNOW,
-  type FieldSpec,
-  type Flow,
-  type FlowNode,
-  isListAnswer,
-  type ListAnswer,
-} from './types.ts';
+  answersFromProfile,
+  answersOnPath,
+  asksPrcPassport,
+  profileFromAnswers,
+  relevantInputs,
+  value,
+} from './answers.ts';
+import { inputsOf } from './index.ts';
+import { type Answer, type Answers, DONT_KNOW, type FieldSpec, type Flow, type FlowNode } from './types.ts';
 
 /**
  * The comparison questionnaire: one profile for every route at once, one question per page. It
@@ -45,38 +39,20 @@ export type NeedsAt = (day: string | undefined) => ReadonlySet<Need>;
 /** The node whose answer is the submission day. */
 export const APPLY_DATE = 'apply-date';
 
-type Tri = boolean | 'unknown';
-
 // ---------------------------------------------------------------------------------------------
 // What the rules read
 // ---------------------------------------------------------------------------------------------
-
-function conditionNeeds(condition: Condition | undefined, out: Set<Need>): void {
-  if (!condition) return;
-  if ('all' in condition) for (const c of condition.all) conditionNeeds(c, out);
-  else if ('any' in condition) for (const c of condition.any) conditionNeeds(c, out);
-  else if ('not' in condition) conditionNeeds(condition.not, out);
-  else if ('measure' in condition) out.add(condition.measure);
-  else out.add(condition.category);
-}
 
 /** Every need of one route's rule versions in force at an instant (or of its latest versions). */
 function routeNeedsAt(rules: RouteRules, atMs: number | undefined, out: Set<Need>): void {
   const pick = <T>(versions: ReadonlyArray<Dated<T>>): Dated<T> | undefined =>
     atMs === undefined ? versions[versions.length - 1] : versionAt(versions, atMs);
-  for (const item of pick(rules.prerequisites)?.items ?? []) conditionNeeds(item.when, out);
+  for (const item of pick(rules.prerequisites)?.items ?? []) conditionReads(item.when, out);
   for (const test of rules.tests) {
     const version = pick(test.versions);
-    if (!version) continue;
-    if ('criteria' in version) for (const c of version.criteria) conditionNeeds(c.when, out);
-    else
-      for (const factor of version.factors)
-        for (const line of [...factor.bands, ...factor.bonuses]) {
-          if ('when' in line) conditionNeeds(line.when, out);
-          else out.add(line.perUnitOf);
-        }
+    if (version) testVersionReads(version, out);
   }
-  for (const step of pick(rules.steps)?.steps ?? []) conditionNeeds(step.when, out);
+  for (const step of pick(rules.steps)?.steps ?? []) conditionReads(step.when, out);
   if ((pick(rules.exclusions)?.nationalities.length ?? 0) > 0) out.add('nationality');
   // Dependants who can come change the family's fees and have checks of their own.
   if ((pick(rules.dependants)?.relations.length ?? 0) > 0) out.add('family');
@@ -112,50 +88,10 @@ export function routeNeeds(routes: readonly RouteRules[]): NeedsAt {
 // Reading answers
 // ---------------------------------------------------------------------------------------------
 
-function answer(answers: Answers, id: string): Answer | undefined {
-  const a = answers[id];
-  return a === undefined || isListAnswer(a) ? undefined : a;
-}
-
-function list(answers: Answers, id: string): ListAnswer | undefined {
-  const a = answers[id];
-  return isListAnswer(a) ? a : undefined;
-}
-
-function value(answers: Answers, id: string, field: string) {
-  return answer(answers, id)?.[field];
-}
-
-function tri(a: Answer | undefined, field: string): Tri {
-  const v = a?.[field];
-  return typeof v === 'boolean' ? v : DONT_KNOW;
-}
-
-function text(a: Answer | undefined, field: string): string {
-  const v = a?.[field];
-  return typeof v === 'string' && v !== '' ? v : DONT_KNOW;
-}
-
-function num(a: Answer | undefined, field: string): number | 'unknown' {
-  const v = a?.[field];
-  return typeof v === 'number' ? v : DONT_KNOW;
-}
-
-function oneOf<T extends string>(options: readonly T[], v: unknown): T | 'unknown' {
-  return options.find((o) => o === v) ?? DONT_KNOW;
-}
-
 /** The submission day answered (YYYY-MM-DD), or undefined while unknown or not answered. */
 export function applyDay(answers: Answers): string | undefined {
   const day = value(answers, APPLY_DATE, 'date');
   return typeof day === 'string' && day !== DONT_KNOW ? day : undefined;
-}
-
-function asksPrcPassport(answers: Answers): boolean {
-  return (
-    value(answers, 'nationality', 'nationality') === 'CHN' &&
-    value(answers, 'mainland-resident', 'mainlandResident') !== true
-  );
 }
 
 const bornInChina = ['hong_kong', 'mainland', 'macao', 'taiwan'];
@@ -164,61 +100,22 @@ const bornInChina = ['hong_kong', 'mainland', 'macao', 'taiwan'];
 // The questions
 // ---------------------------------------------------------------------------------------------
 
-const DEGREE_NEEDS: Need[] = [
-  'degrees.bachelorOrAbove',
-  'degrees.master',
-  'degrees.doctorate',
-  'degrees.renowned',
-  'degrees.eligibleUniversityPostgraduate',
-  'degrees.eligibleUniversityPostgraduateStem',
-  'degrees.eligibleUniversityBachelor',
-  'degrees.eligibleUniversityBachelorRecent',
-  'degrees.stemEligibleUniversity',
-  'degrees.hongKongLocalBachelor',
-  'degrees.hongKongOrGba',
-  'degrees.hongKongOrGbaRecent',
-  'degrees.ugcFundedOrGba',
-];
-const ELIGIBLE_LIST_NEEDS: Need[] = [
-  'degrees.eligibleUniversityPostgraduate',
-  'degrees.eligibleUniversityPostgraduateStem',
-  'degrees.eligibleUniversityBachelor',
-  'degrees.eligibleUniversityBachelorRecent',
-  'degrees.stemEligibleUniversity',
-];
-const HONG_KONG_STUDY_NEEDS: Need[] = [
-  'degrees.hongKongLocalBachelor',
-  'degrees.hongKongOrGba',
-  'degrees.hongKongOrGbaRecent',
-  'degrees.ugcFundedOrGba',
-];
-const WORK_NEEDS: Need[] = [
-  'work.graduateYears',
-  'work.seniorYears',
-  'work.multinationalYears',
-  'work.specifiedFieldYears',
-  'work.internationalYears',
-  'work.yearsInLastFive',
-];
-const JOB_NEEDS: Need[] = [
-  'jobOffer.confirmed',
-  'jobOffer.relevant',
-  'jobOffer.degreeLevelPost',
-  'jobOffer.annualSalaryHKD',
-  'jobOffer.marketLevelPay',
-  'jobOffer.cannotBeFilledLocally',
-  'jobOffer.employerHasTechTasQuota',
-  'jobOffer.researchAndDevelopment',
-  'jobOffer.technologyArea',
-];
-const SPONSOR_NEEDS: Need[] = [
-  'sponsor.relation',
-  'sponsor.status',
-  'sponsor.canSupportAndAccommodate',
-  'sponsor.applicantUnmarried',
-];
-const INVESTMENT_NEEDS: Need[] = ['investment.netAssetsHKD', 'investment.plannedInvestmentHKD'];
-const FAMILY_NEEDS: Need[] = ['family', 'dependants.spouseWithDegree', 'dependants.unmarriedChildrenUnder18'];
+/** The measures and categories of the rules about one part of the profile (e.g. "jobOffer"). */
+function needsOf(part: string, pattern?: RegExp): Need[] {
+  return [...measureNames, ...categoryNames].filter(
+    (name) => name.startsWith(`${part}.`) && (!pattern || pattern.test(name)),
+  );
+}
+
+const DEGREE_NEEDS = needsOf('degrees');
+/** What an institution on the eligible-university list decides. */
+const ELIGIBLE_LIST_NEEDS = needsOf('degrees', /eligibleUniversity/i);
+const HONG_KONG_STUDY_NEEDS = needsOf('degrees', /hongKong|Gba/);
+const WORK_NEEDS = needsOf('work');
+const JOB_NEEDS = needsOf('jobOffer');
+const SPONSOR_NEEDS = needsOf('sponsor');
+const INVESTMENT_NEEDS = needsOf('investment');
+const FAMILY_NEEDS: Need[] = ['family', ...needsOf('dependants')];
 const INCOME_NEEDS: Need[] = ['income.lastYearHKD', 'income.withOwnedBusinessHKD'];
 const BUSINESS_NEEDS: Need[] = ['business.ownedProfitHKD', 'income.withOwnedBusinessHKD'];
 const TALENT_NEEDS: Need[] = ['talentList.meets'];
@@ -664,286 +561,6 @@ const specs: ReadonlyArray<QuestionSpec | ListSpec> = [
 ];
 
 // ---------------------------------------------------------------------------------------------
-// The profile
-// ---------------------------------------------------------------------------------------------
-
-/** The answers on the path, each with only the inputs asked: what the profile is built from. */
-type Asked = (id: string) => Answer | undefined;
-
-function lastDayOfMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const day = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${month}-${String(day).padStart(2, '0')}`;
-}
-
-function degree(a: Answer): Degree {
-  return {
-    level: oneOf(['bachelor', 'master', 'doctorate'] as const, a.level),
-    institution: text(a, 'institution'),
-    subject: DONT_KNOW,
-    stem: tri(a, 'stem'),
-    eligibleUniversity: tri(a, 'eligibleUniversity'),
-    renownedInstitution: tri(a, 'renownedInstitution'),
-    yearAwarded: num(a, 'yearAwarded'),
-    graduationDate: text(a, 'graduationDate'),
-    hongKongProgramme: oneOf(hongKongProgrammes, a.hongKongProgramme),
-  };
-}
-
-function workPeriod(a: Answer): WorkPeriod {
-  return {
-    from: `${String(a.from)}-01`,
-    to: a.to === 'present' ? 'present' : lastDayOfMonth(String(a.to)),
-    graduateLevel: tri(a, 'graduateLevel'),
-    seniorRole: tri(a, 'seniorRole'),
-    multinationalOrRenowned: tri(a, 'multinationalOrRenowned'),
-    field: oneOf(workFields, a.field),
-    international: tri(a, 'international'),
-  };
-}
-
-function dependant(a: Answer): Dependant {
-  const common = {
-    dateOfBirth: text(a, 'dateOfBirth'),
-    nationality: text(a, 'nationality'),
-    mainlandResident: tri(a, 'mainlandResident'),
-  };
-  if (a.relation === 'child') return { relation: 'child', ...common, married: tri(a, 'married') };
-  const relation = a.relation === 'civil_partner' ? 'civil_partner' : 'spouse';
-  return { relation, ...common, hasDegree: tri(a, 'hasDegree') };
-}
-
-function listOrUnknown<T>(
-  gate: Tri,
-  items: readonly Answer[] | undefined,
-  map: (a: Answer) => T,
-): T[] | 'unknown' {
-  if (gate === DONT_KNOW) return DONT_KNOW;
-  if (gate === false) return [];
-  return (items ?? []).map(map);
-}
-
-function prcPassportAbroad(asked: Asked): Profile['person']['prcPassportAbroad'] {
-  const nationality = asked('nationality')?.nationality;
-  if (nationality === undefined || nationality === DONT_KNOW) return DONT_KNOW;
-  const a = asked('prc-passport');
-  if (nationality !== 'CHN' || asked('mainland-resident')?.mainlandResident === true) return 'not_applicable';
-  if (!a) return DONT_KNOW;
-  return {
-    appliesFromOverseas: tri(a, 'appliesFromOverseas'),
-    overseasPermanentResidence: tri(a, 'overseasPermanentResidence'),
-    livedOverseasAtLeastOneYear: tri(a, 'livedOverseasAtLeastOneYear'),
-  };
-}
-
-function work(asked: Asked, items: readonly Answer[] | undefined): Profile['work'] {
-  const format = asked('work')?.format;
-  if (format === 'periods') return { kind: 'periods', periods: (items ?? []).map(workPeriod) };
-  if (format === 'totals') {
-    const t = asked('work-totals');
-    return {
-      kind: 'totals',
-      graduateYears: num(t, 'graduateYears'),
-      seniorYears: num(t, 'seniorYears'),
-      multinationalYears: num(t, 'multinationalYears'),
-      specifiedFieldYears: num(t, 'specifiedFieldYears'),
-      internationalYears: num(t, 'internationalYears'),
-    };
-  }
-  return DONT_KNOW;
-}
-
-function jobOffer(asked: Asked): Profile['jobOffer'] {
-  const has = tri(asked('job-offer'), 'hasOffer');
-  if (has !== true) return has === false ? 'none' : DONT_KNOW;
-  const post = asked('job-offer-post');
-  const pay = asked('job-offer-pay');
-  const employer = asked('job-offer-employer');
-  const technology = asked('job-offer-technology');
-  const offer: JobOffer = {
-    relevantToQualifications: tri(post, 'relevantToQualifications'),
-    degreeLevelPost: tri(post, 'degreeLevelPost'),
-    annualSalaryHKD: num(pay, 'annualSalaryHKD'),
-    marketLevelPay: tri(pay, 'marketLevelPay'),
-    cannotBeFilledLocally: tri(employer, 'cannotBeFilledLocally'),
-    employerHasTechTasQuota: tri(employer, 'employerHasTechTasQuota'),
-    researchAndDevelopment: tri(technology, 'researchAndDevelopment'),
-    technologyArea: oneOf(technologyAreas, technology?.technologyArea),
-  };
-  return offer;
-}
-
-function sponsor(asked: Asked): Profile['sponsor'] {
-  const has = tri(asked('sponsor'), 'hasSponsor');
-  if (has !== true) return has === false ? 'none' : DONT_KNOW;
-  const s: Sponsor = {
-    relation: oneOf(sponsorRelations, asked('sponsor-relation')?.relation),
-    status: oneOf(sponsorStatuses, asked('sponsor-status')?.status),
-    canSupportAndAccommodate: tri(asked('sponsor-support'), 'canSupportAndAccommodate'),
-    applicantUnmarried: tri(asked('sponsor-unmarried'), 'applicantUnmarried'),
-  };
-  return s;
-}
-
-function investment(asked: Asked): Profile['investment'] {
-  const might = tri(asked('might-invest'), 'mightInvest');
-  // Someone who will not invest plans to invest nothing; what they own is then not asked.
-  if (might === false) return { netAssetsHKD: DONT_KNOW, plannedInvestmentHKD: 0 };
-  const a = might === true ? asked('investment') : undefined;
-  return { netAssetsHKD: num(a, 'netAssetsHKD'), plannedInvestmentHKD: num(a, 'plannedInvestmentHKD') };
-}
-
-function talentList(asked: Asked): Profile['talentList'] {
-  const meets = tri(asked('talent-list'), 'meets');
-  if (meets === DONT_KNOW) return DONT_KNOW;
-  if (!meets) return 'none';
-  const profession = asked('talent-list-profession')?.profession;
-  return { profession: typeof profession === 'string' && profession !== DONT_KNOW ? profession : '—' };
-}
-
-function otherLanguages(asked: Asked): Profile['languages']['others'] {
-  const others = asked('languages-other')?.others;
-  if (!Array.isArray(others)) return DONT_KNOW;
-  return others.map((language: string) => ({ language, written: true, spoken: true }));
-}
-
-// ---------------------------------------------------------------------------------------------
-// The answers a profile stands for
-// ---------------------------------------------------------------------------------------------
-
-function answersOf(profile: Profile): Answers {
-  const a: Record<string, Answer | ListAnswer> = {};
-  const p = profile.person;
-  a['date-of-birth'] = { dateOfBirth: p.dateOfBirth };
-  a.nationality = { nationality: p.nationality };
-  a['mainland-resident'] = { mainlandResident: p.mainlandResident };
-  const x = p.prcPassportAbroad;
-  if (x !== 'not_applicable')
-    a['prc-passport'] =
-      x === DONT_KNOW
-        ? {
-            appliesFromOverseas: DONT_KNOW,
-            overseasPermanentResidence: DONT_KNOW,
-            livedOverseasAtLeastOneYear: DONT_KNOW,
-          }
-        : { ...x };
-  a['place-of-birth'] = { placeOfBirth: p.placeOfBirth };
-  a['parent-settled-overseas'] = {
-    parentChinesePermanentResidentSettledOverseas:
-      profile.family.parentChinesePermanentResidentSettledOverseas,
-  };
-  a['self-supporting'] = { selfSupporting: profile.character.selfSupporting };
-  a['criminal-record'] = { criminalRecord: profile.character.criminalRecord };
-  a['adverse-immigration-record'] = { adverseImmigrationRecord: profile.character.adverseImmigrationRecord };
-  const degrees = profile.education.degrees;
-  a['has-degree'] = { hasDegree: degrees === DONT_KNOW ? DONT_KNOW : degrees.length > 0 };
-  if (degrees !== DONT_KNOW && degrees.length > 0)
-    a.degrees = {
-      done: true,
-      items: degrees.map((d) => {
-        const item: Record<string, string | number | boolean> = {
-          level: d.level,
-          institution: d.institution,
-          eligibleUniversity: d.eligibleUniversity,
-          stem: d.stem,
-          renownedInstitution: d.renownedInstitution,
-          yearAwarded: d.yearAwarded,
-          hongKongProgramme: d.hongKongProgramme,
-        };
-        if (['ugc_funded', 'self_financed', 'gba_campus'].includes(d.hongKongProgramme))
-          item.graduationDate = d.graduationDate;
-        return item;
-      }),
-    };
-  a['professional-qualification'] = {
-    professionalQualification: profile.education.professionalQualification,
-  };
-  const w = profile.work;
-  a.work = { format: w === DONT_KNOW ? DONT_KNOW : w.kind };
-  if (w !== DONT_KNOW && w.kind === 'periods')
-    a['work-periods'] = {
-      done: true,
-      items: w.periods.map((period) => ({
-        from: period.from.slice(0, 7),
-        to: period.to === 'present' ? 'present' : period.to.slice(0, 7),
-        graduateLevel: period.graduateLevel,
-        seniorRole: period.seniorRole,
-        multinationalOrRenowned: period.multinationalOrRenowned,
-        field: period.field,
-        international: period.international,
-      })),
-    };
-  else if (w !== DONT_KNOW) {
-    const { kind: _kind, ...years } = w;
-    a['work-totals'] = years;
-  }
-  a.income = { lastYearHKD: profile.income.lastYearHKD };
-  a.business = { ownsBusiness: profile.business.ownsBusiness };
-  if (profile.business.ownsBusiness === true)
-    a['business-profit'] = { profitHKD: profile.business.businessProfitLastYearHKD };
-  a['listed-company'] = { ownsListedCompany: profile.business.ownsListedCompany };
-  const talent = profile.talentList;
-  a['talent-list'] = { meets: talent === DONT_KNOW ? DONT_KNOW : talent !== 'none' };
-  if (talent !== DONT_KNOW && talent !== 'none')
-    a['talent-list-profession'] = { profession: talent.profession === '—' ? DONT_KNOW : talent.profession };
-  const offer = profile.jobOffer;
-  a['job-offer'] = { hasOffer: offer === DONT_KNOW ? DONT_KNOW : offer !== 'none' };
-  if (offer !== DONT_KNOW && offer !== 'none') {
-    a['job-offer-post'] = {
-      relevantToQualifications: offer.relevantToQualifications,
-      degreeLevelPost: offer.degreeLevelPost,
-    };
-    a['job-offer-pay'] = { annualSalaryHKD: offer.annualSalaryHKD, marketLevelPay: offer.marketLevelPay };
-    a['job-offer-employer'] = {
-      cannotBeFilledLocally: offer.cannotBeFilledLocally,
-      employerHasTechTasQuota: offer.employerHasTechTasQuota,
-    };
-    a['job-offer-technology'] = {
-      researchAndDevelopment: offer.researchAndDevelopment,
-      technologyArea: offer.technologyArea,
-    };
-  }
-  a['languages-chinese'] = { ...profile.languages.chinese };
-  a['languages-english'] = { ...profile.languages.english };
-  const others = profile.languages.others;
-  a['languages-other'] = {
-    others:
-      others === DONT_KNOW
-        ? DONT_KNOW
-        : others.filter((l) => l.written === true && l.spoken === true).map((l) => l.language),
-  };
-  a.achievements = { ...profile.achievements };
-  a['family-in-hong-kong'] = { hkPermanentResidentInHongKong: profile.family.hkPermanentResidentInHongKong };
-  const s = profile.sponsor;
-  a.sponsor = { hasSponsor: s === DONT_KNOW ? DONT_KNOW : s !== 'none' };
-  if (s !== DONT_KNOW && s !== 'none') {
-    a['sponsor-relation'] = { relation: s.relation };
-    a['sponsor-status'] = { status: s.status };
-    a['sponsor-support'] = { canSupportAndAccommodate: s.canSupportAndAccommodate };
-    a['sponsor-unmarried'] = { applicantUnmarried: s.applicantUnmarried };
-  }
-  const inv = profile.investment;
-  const wontInvest = inv.plannedInvestmentHKD === 0 && inv.netAssetsHKD === DONT_KNOW;
-  const unknownInvestment = inv.plannedInvestmentHKD === DONT_KNOW && inv.netAssetsHKD === DONT_KNOW;
-  a['might-invest'] = { mightInvest: wontInvest ? false : unknownInvestment ? DONT_KNOW : true };
-  if (!wontInvest && !unknownInvestment) a.investment = { ...inv };
-  const dependants = profile.dependants;
-  a['has-dependants'] = { hasDependants: dependants === DONT_KNOW ? DONT_KNOW : dependants.length > 0 };
-  if (dependants !== DONT_KNOW && dependants.length > 0)
-    a.dependants = {
-      done: true,
-      items: dependants.map((d) => {
-        const { relation, dateOfBirth, nationality, mainlandResident } = d;
-        const common = { relation, dateOfBirth, nationality, mainlandResident };
-        return d.relation === 'child'
-          ? { ...common, married: d.married }
-          : { ...common, hasDegree: d.hasDegree };
-      }),
-    };
-  return a;
-}
-
-// ---------------------------------------------------------------------------------------------
 // The flow
 // ---------------------------------------------------------------------------------------------
 
@@ -990,94 +607,12 @@ export function comparisonFlowFor(needsAt: NeedsAt): Flow {
     submissionNode: APPLY_DATE,
     inputWhen: (answers, _node, spec) => inputNeeded(answers, spec as Input),
     toProfile(answers) {
-      const onPath = new Set(nodes.filter((n) => (n.when ? n.when(answers) : true)).map((n) => n.id));
-      const keep = (node: FlowNode, a: Answer): Answer => {
-        const asked = (node.kind === 'list' ? node.item : node.inputs).filter((spec) =>
-          inputNeeded(answers, spec as Input),
-        );
-        // An input for some answers of another only (a child's marriage) is read only for those.
-        const relevant = (spec: FieldSpec) =>
-          !spec.onlyWhen || spec.onlyWhen.in.includes(String(a[spec.onlyWhen.field]));
-        return Object.fromEntries(
-          asked.filter((spec) => spec.name in a && relevant(spec)).map((spec) => [spec.name, a[spec.name]]),
-        ) as Answer;
-      };
-      const byId = new Map(nodes.map((n) => [n.id, n]));
-      const asked: Asked = (id) => {
-        const node = byId.get(id);
-        const a = answer(answers, id);
-        return node && a && onPath.has(id) ? keep(node, a) : undefined;
-      };
-      const items = (id: string): Answer[] | undefined => {
-        const node = byId.get(id);
-        const l = list(answers, id);
-        return node && l && onPath.has(id) ? l.items.map((item) => keep(node, item)) : undefined;
-      };
-      const chinese = asked('languages-chinese');
-      const english = asked('languages-english');
-      const achievements = asked('achievements');
-      const placeOfBirth = asked('place-of-birth')?.placeOfBirth;
-      return {
-        schemaVersion: 2,
-        person: {
-          dateOfBirth: text(asked('date-of-birth'), 'dateOfBirth'),
-          nationality: text(asked('nationality'), 'nationality'),
-          mainlandResident: tri(asked('mainland-resident'), 'mainlandResident'),
-          prcPassportAbroad: prcPassportAbroad(asked),
-          placeOfBirth: oneOf(placesOfBirth, placeOfBirth),
-        },
-        character: {
-          selfSupporting: tri(asked('self-supporting'), 'selfSupporting'),
-          criminalRecord: tri(asked('criminal-record'), 'criminalRecord'),
-          adverseImmigrationRecord: tri(asked('adverse-immigration-record'), 'adverseImmigrationRecord'),
-        },
-        education: {
-          degrees: listOrUnknown(tri(asked('has-degree'), 'hasDegree'), items('degrees'), degree),
-          professionalQualification: tri(asked('professional-qualification'), 'professionalQualification'),
-        },
-        languages: {
-          chinese: {
-            written: tri(chinese, 'written'),
-            putonghua: tri(chinese, 'putonghua'),
-            cantonese: tri(chinese, 'cantonese'),
-          },
-          english: { written: tri(english, 'written'), spoken: tri(english, 'spoken') },
-          others: otherLanguages(asked),
-        },
-        work: work(asked, items('work-periods')),
-        income: { lastYearHKD: num(asked('income'), 'lastYearHKD') },
-        business: (() => {
-          const owns = tri(asked('business'), 'ownsBusiness');
-          return {
-            ownsBusiness: owns,
-            businessProfitLastYearHKD:
-              owns === true ? num(asked('business-profit'), 'profitHKD') : owns === false ? 0 : DONT_KNOW,
-            ownsListedCompany: tri(asked('listed-company'), 'ownsListedCompany'),
-          };
-        })(),
-        talentList: talentList(asked),
-        achievements: {
-          exceptionalAward: tri(achievements, 'exceptionalAward'),
-          peerRecognition: tri(achievements, 'peerRecognition'),
-        },
-        family: {
-          hkPermanentResidentInHongKong: tri(asked('family-in-hong-kong'), 'hkPermanentResidentInHongKong'),
-          parentChinesePermanentResidentSettledOverseas: tri(
-            asked('parent-settled-overseas'),
-            'parentChinesePermanentResidentSettledOverseas',
-          ),
-        },
-        jobOffer: jobOffer(asked),
-        investment: investment(asked),
-        sponsor: sponsor(asked),
-        dependants: listOrUnknown(
-          tri(asked('has-dependants'), 'hasDependants'),
-          items('dependants'),
-          dependant,
-        ),
-      };
+      // Only the inputs asked on the submission day answered count: a fact the day's rules do not
+      // read stays unknown even when an earlier visit answered it.
+      const keep = (node: FlowNode, a: Answer): Answer => relevantInputs(inputsOf(flow, node, answers), a);
+      return profileFromAnswers(answersOnPath(nodes, answers, keep));
     },
-    fromProfile: answersOf,
+    fromProfile: answersFromProfile,
   };
   return flow;
 }

@@ -9,10 +9,8 @@ import {
   routeNeeds,
 } from '../../src/flows/compare.ts';
 import {
-  type Answer,
   type Answers,
   type FieldSpec,
-  type FieldValue,
   type FlowNode,
   firstUnanswered,
   inputsOf,
@@ -24,6 +22,7 @@ import {
 import { hasWebMessage } from '../../src/i18n/web-messages.ts';
 import { Profile } from '../../src/profile/schema.ts';
 import { SHIPPED_ROUTE_IDS, shippedRoute } from '../../src/rules/shipped.ts';
+import { completeAnswers } from './answers.ts';
 
 /** Every need there is: the questionnaire as it is when every rule reads everything. */
 const ALL: ReadonlySet<Need> = new Set<Need>([...measureNames, ...categoryNames, 'family']);
@@ -32,50 +31,6 @@ const shipped = comparisonFlow(SHIPPED_ROUTE_IDS.map(shippedRoute));
 
 const ids = (flow = full, a: Answers = {}) => path(flow, a).map((n) => n.id);
 
-function value(spec: FieldSpec): fc.Arbitrary<FieldValue> {
-  const unknown = 'unknown' in spec && spec.unknown ? [fc.constant<FieldValue>('unknown')] : [];
-  switch (spec.type) {
-    case 'yesno':
-      return fc.oneof(fc.boolean(), ...unknown);
-    case 'choice':
-      return fc.oneof(fc.constantFrom(...spec.options), ...unknown);
-    case 'date':
-      return fc.oneof(
-        fc
-          .date({ min: new Date('1950-01-01'), max: new Date('2025-12-31'), noInvalidDate: true })
-          .map((d) => d.toISOString().slice(0, 10)),
-        ...unknown,
-      );
-    case 'month':
-      return fc.oneof(
-        fc
-          .date({ min: new Date('2000-01-01'), max: new Date('2024-12-31'), noInvalidDate: true })
-          .map((d) => d.toISOString().slice(0, 7)),
-        ...(spec.present ? [fc.constant('present')] : []),
-      );
-    case 'country':
-      return fc.oneof(fc.constantFrom('GBR', 'CHN', 'VNM', 'AFG', 'USA', 'MAC'), ...unknown);
-    case 'amount':
-      return fc.oneof(fc.integer({ min: 0, max: 40_000_000 }), ...unknown);
-    case 'years':
-      return fc.oneof(fc.integer({ min: 0, max: 40 }), ...unknown);
-    case 'year':
-      return fc.oneof(fc.integer({ min: 1970, max: 2025 }), ...unknown);
-    case 'text':
-      return fc.oneof(fc.string({ minLength: 1, maxLength: 20 }), ...unknown);
-    case 'textList':
-      return fc.oneof(fc.array(fc.string({ minLength: 1, maxLength: 10 }), { maxLength: 3 }), ...unknown);
-    case 'profession':
-      return fc.oneof(fc.constantFrom('actuaries', 'accountants', 'Naval architects'), ...unknown);
-  }
-}
-
-function answerFor(specs: readonly FieldSpec[]): fc.Arbitrary<Answer> {
-  return fc.record(
-    Object.fromEntries(specs.map((s) => [s.name, value(s)])) as Record<string, fc.Arbitrary<FieldValue>>,
-  );
-}
-
 const node = (id: string): FlowNode => {
   const n = full.nodes.find((x) => x.id === id);
   if (!n) throw new Error(id);
@@ -83,22 +38,11 @@ const node = (id: string): FlowNode => {
 };
 
 /** Complete answers along whatever path earlier answers open, on days around the rule changes. */
-const completeAnswers: fc.Arbitrary<Answers> = fc
-  .record(
-    Object.fromEntries(
-      full.nodes.map((n) => [
-        n.id,
-        n.id === APPLY_DATE
-          ? fc.constantFrom('2019-01-01', '2024-06-01', '2025-06-01', 'unknown').map((date) => ({ date }))
-          : n.kind === 'list'
-            ? fc
-                .array(answerFor(n.item), { minLength: 1, maxLength: 3 })
-                .map((items) => ({ items, done: true }))
-            : answerFor(n.inputs),
-      ]),
-    ),
-  )
-  .map((all) => all as Answers);
+const fullAnswers = completeAnswers(full, (n) =>
+  n.id === APPLY_DATE
+    ? fc.constantFrom('2019-01-01', '2024-06-01', '2025-06-01', 'unknown').map((date) => ({ date }))
+    : undefined,
+);
 
 describe('the comparison question graph', () => {
   it('reaches every question for some answers', () => {
@@ -246,7 +190,7 @@ describe('the comparison question graph', () => {
 
   it('builds a valid schema-2 profile from any complete answers', () => {
     fc.assert(
-      fc.property(completeAnswers, (answers) => {
+      fc.property(fullAnswers, (answers) => {
         for (const flow of [full, shipped]) {
           const parsed = Profile.safeParse(flow.toProfile(answers));
           if (!parsed.success) throw new Error(JSON.stringify(parsed.error.issues.slice(0, 3)));
@@ -259,7 +203,7 @@ describe('the comparison question graph', () => {
 
   it('reads a profile back into the answers it came from', () => {
     fc.assert(
-      fc.property(completeAnswers, (answers) => {
+      fc.property(fullAnswers, (answers) => {
         const { [APPLY_DATE]: _day, ...rest } = answers;
         const profile = full.toProfile(rest);
         expect(full.toProfile(full.fromProfile(profile))).toEqual(profile);

@@ -2,10 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { qmasFlow } from '../../src/flows/hk.qmas.ts';
 import {
-  type Answer,
   type Answers,
-  type FieldSpec,
-  type FieldValue,
   firstUnanswered,
   flows,
   isAnswered,
@@ -15,67 +12,10 @@ import {
   previousNode,
 } from '../../src/flows/index.ts';
 import { Profile } from '../../src/profile/schema.ts';
-
-/** An arbitrary valid value for one input, "I don't know" included where allowed. */
-function value(spec: FieldSpec): fc.Arbitrary<FieldValue> {
-  const unknown = 'unknown' in spec && spec.unknown ? [fc.constant<FieldValue>('unknown')] : [];
-  switch (spec.type) {
-    case 'yesno':
-      return fc.oneof(fc.boolean(), ...unknown);
-    case 'choice':
-      return fc.oneof(fc.constantFrom(...spec.options), ...unknown);
-    case 'date':
-      return fc.oneof(
-        fc
-          .date({ min: new Date('1950-01-01'), max: new Date('2024-12-31'), noInvalidDate: true })
-          .map((d) => d.toISOString().slice(0, 10)),
-        ...unknown,
-      );
-    case 'month':
-      return fc.oneof(
-        fc
-          .date({ min: new Date('2000-01-01'), max: new Date('2024-12-31'), noInvalidDate: true })
-          .map((d) => d.toISOString().slice(0, 7)),
-        ...(spec.present ? [fc.constant('present')] : []),
-      );
-    case 'country':
-      return fc.oneof(fc.constantFrom('GBR', 'CHN', 'VNM', 'AFG', 'USA'), ...unknown);
-    case 'amount':
-      return fc.oneof(fc.integer({ min: 0, max: 20_000_000 }), ...unknown);
-    case 'years':
-      return fc.oneof(fc.integer({ min: 0, max: 40 }), ...unknown);
-    case 'year':
-      return fc.oneof(fc.integer({ min: 1970, max: 2024 }), ...unknown);
-    case 'text':
-      return fc.oneof(fc.string({ minLength: 1, maxLength: 20 }), ...unknown);
-    case 'textList':
-      return fc.oneof(fc.array(fc.string({ minLength: 1, maxLength: 10 }), { maxLength: 3 }), ...unknown);
-    case 'profession':
-      return fc.oneof(fc.constantFrom('actuaries', 'accountants', 'Naval architects'), ...unknown);
-  }
-}
-
-function answerFor(specs: readonly FieldSpec[]): fc.Arbitrary<Answer> {
-  return fc.record(
-    Object.fromEntries(specs.map((s) => [s.name, value(s)])) as Record<string, fc.Arbitrary<FieldValue>>,
-  );
-}
+import { completeAnswers } from './answers.ts';
 
 /** Complete answers along whatever path earlier answers open, as a person would give them. */
-const completeAnswers: fc.Arbitrary<Answers> = fc
-  .record(
-    Object.fromEntries(
-      qmasFlow.nodes.map((n) => [
-        n.id,
-        n.kind === 'list'
-          ? fc
-              .array(answerFor(n.item), { minLength: 1, maxLength: 3 })
-              .map((items) => ({ items, done: true }))
-          : answerFor(n.inputs),
-      ]),
-    ),
-  )
-  .map((all) => all as Answers);
+const qmasAnswers = completeAnswers(qmasFlow);
 
 describe('the QMAS question graph', () => {
   it('is registered by route id', () => {
@@ -130,7 +70,7 @@ describe('the QMAS question graph', () => {
 
   it('builds a valid profile from any complete answers', () => {
     fc.assert(
-      fc.property(completeAnswers, (answers) => {
+      fc.property(qmasAnswers, (answers) => {
         const parsed = Profile.safeParse(qmasFlow.toProfile(answers));
         if (!parsed.success) throw new Error(JSON.stringify(parsed.error.issues.slice(0, 3)));
       }),
@@ -140,7 +80,7 @@ describe('the QMAS question graph', () => {
 
   it('reads a profile back into the answers it came from', () => {
     fc.assert(
-      fc.property(completeAnswers, (answers) => {
+      fc.property(qmasAnswers, (answers) => {
         const profile = qmasFlow.toProfile(answers);
         expect(qmasFlow.toProfile(qmasFlow.fromProfile(profile))).toEqual(profile);
       }),

@@ -1,7 +1,7 @@
 import { citeInFull } from '../../engine/explain.ts';
 import type { ResolvedCitation } from '../../engine/result.ts';
+import { conditionReads, type Read, testVersionReads } from '../../rules/reads.ts';
 import type {
-  Condition,
   Confidence,
   DependantsVersion,
   ExclusionsVersion,
@@ -92,33 +92,18 @@ export function feeLinesForTest(
   );
 }
 
-function conditionReads(condition: Condition | undefined, out: Set<string>): void {
-  if (!condition) return;
-  if ('all' in condition) for (const c of condition.all) conditionReads(c, out);
-  else if ('any' in condition) for (const c of condition.any) conditionReads(c, out);
-  else if ('not' in condition) conditionReads(condition.not, out);
-  else if ('measure' in condition) out.add(condition.measure);
-  else out.add(condition.category);
-}
-
 /** The measures and categories a test's version reads (e.g. "jobOffer.confirmed"). */
-export function testReads(version: TestVersion): Set<string> {
-  const out = new Set<string>();
-  if ('criteria' in version) for (const c of version.criteria) conditionReads(c.when, out);
-  else
-    for (const f of version.factors)
-      for (const line of [...f.bands, ...f.bonuses]) {
-        if ('when' in line) conditionReads(line.when, out);
-        else out.add(line.perUnitOf);
-      }
+export function testReads(version: TestVersion): Set<Read> {
+  const out = new Set<Read>();
+  testVersionReads(version, out);
   return out;
 }
 
 /** The measures and categories any version of a route's prerequisites and tests reads, at any date. */
-export function routeReads(rules: RouteRules): Set<string> {
-  const out = new Set<string>();
+export function routeReads(rules: RouteRules): Set<Read> {
+  const out = new Set<Read>();
   for (const v of rules.prerequisites) for (const c of v.items) conditionReads(c.when, out);
-  for (const test of rules.tests) for (const v of test.versions) for (const x of testReads(v)) out.add(x);
+  for (const test of rules.tests) for (const v of test.versions) testVersionReads(v, out);
   return out;
 }
 
