@@ -4,7 +4,7 @@ import { type Comparison, compare, type Fit, type RouteComparison } from '../../
 import { APPLY_DATE, applyDay, COMPARE_FLOW_ID, comparisonFlow } from '../../flows/compare.ts';
 import { type Answers, flows, isAnswered, path } from '../../flows/index.ts';
 import type { RouteRules } from '../../rules/types.ts';
-import { BackLink, Notice, OutcomeTag } from './components.tsx';
+import { BackLink, CardLink, Notice, OutcomeTag, SummaryRow } from './components.tsx';
 import { loadDraft, type PageContext, pageContext, saveDraft, type WebEnv } from './context.ts';
 import { hongKongDay, submissionMoment } from './dates.ts';
 import { type FieldError, parseAnswer, type Raw } from './forms.ts';
@@ -104,30 +104,21 @@ function RouteCard(props: { t: T; w: CompareWizard; answers: Answers; r: RouteCo
         {r.category ? <p class="small">{t('comparison.category', { name: r.category.name })}</p> : null}
         {r.fit !== 'not_available' ? (
           <dl class="summary-list summary-list--compact">
-            <div class="summary-list__row">
-              <dt class="summary-list__key">{t('comparison.stay')}</dt>
-              <dd class="summary-list__value">
-                {stayText(t, r)}
-                {r.stay?.conditionOfStay ? (
-                  <>
-                    <br />
-                    <span class="small">{t(`guide.stay.condition.${r.stay.conditionOfStay}`)}</span>
-                  </>
-                ) : null}
-              </dd>
-            </div>
-            <div class="summary-list__row">
-              <dt class="summary-list__key">{t('comparison.fees')}</dt>
-              <dd class="summary-list__value">
-                {r.fees
-                  ? t('comparison.fees.value', { amount: t.hkd(r.fees.totalHKD), persons: r.fees.persons })
-                  : t('word.notGiven')}
-              </dd>
-            </div>
-            <div class="summary-list__row">
-              <dt class="summary-list__key">{t('comparison.pr')}</dt>
-              <dd class="summary-list__value">{r.permanentResidence}</dd>
-            </div>
+            <SummaryRow label={t('comparison.stay')}>
+              {stayText(t, r)}
+              {r.stay?.conditionOfStay ? (
+                <>
+                  <br />
+                  <span class="small">{t(`guide.stay.condition.${r.stay.conditionOfStay}`)}</span>
+                </>
+              ) : null}
+            </SummaryRow>
+            <SummaryRow label={t('comparison.fees')}>
+              {r.fees
+                ? t('comparison.fees.value', { amount: t.hkd(r.fees.totalHKD), persons: r.fees.persons })
+                : t('word.notGiven')}
+            </SummaryRow>
+            <SummaryRow label={t('comparison.pr')}>{r.permanentResidence}</SummaryRow>
           </dl>
         ) : null}
         {r.reasons.length > 0 ? (
@@ -176,17 +167,11 @@ function RouteCard(props: { t: T; w: CompareWizard; answers: Answers; r: RouteCo
           </details>
         ) : null}
         <p class="route-card__links">
-          <a href={`/routes/${id}`}>
-            {t('comparison.guide')}
-            <span class="visually-hidden">: {name}</span>
-          </a>
+          <CardLink href={`/routes/${id}`} text={t('comparison.guide')} name={name} />
           {flows.has(id) ? (
             <>
               {' · '}
-              <a href={`/assess/${id}`}>
-                {t('comparison.assess')}
-                <span class="visually-hidden">: {name}</span>
-              </a>
+              <CardLink href={`/assess/${id}`} text={t('comparison.assess')} name={name} />
             </>
           ) : null}
         </p>

@@ -430,28 +430,70 @@ export function Select(
   );
 }
 
+/**
+ * A link whose text every card repeats ("Read the guide"), completed for screen readers with the
+ * card's name, so that a list of the page's links still says where each one goes.
+ */
+export function CardLink(props: { href: string; text: string; name: string }) {
+  return (
+    <a href={props.href}>
+      {props.text}
+      <span class="visually-hidden">: {props.name}</span>
+    </a>
+  );
+}
+
+/** The way into the comparison, for someone who does not yet know which route to read. */
+export function CompareInvitation(props: { t: T }) {
+  const { t } = props;
+  return (
+    <div class="box">
+      <h2>{t('routes.compare.title')}</h2>
+      <p>{t('routes.compare.lead')}</p>
+      <p>
+        <a class="button button--start" href="/compare">
+          {t('routes.compare.button')}
+        </a>
+      </p>
+    </div>
+  );
+}
+
+interface SummaryAction {
+  href: string;
+  text: string;
+  /** Said to screen readers after the text: what is changed. */
+  hidden: string;
+}
+
+/** One row of a summary list: a key, its value and, optionally, a link to change it. */
+export function SummaryRow(props: { label: string; children?: Child; action?: SummaryAction | undefined }) {
+  const { action } = props;
+  return (
+    <div class="summary-list__row">
+      <dt class="summary-list__key">{props.label}</dt>
+      <dd class="summary-list__value">{props.children}</dd>
+      {action ? (
+        <dd class="summary-list__actions">
+          <a href={action.href}>
+            {action.text}
+            <span class="visually-hidden"> {action.hidden}</span>
+          </a>
+        </dd>
+      ) : null}
+    </div>
+  );
+}
+
 export function SummaryList(props: {
-  rows: ReadonlyArray<{
-    key: string;
-    value: Child;
-    action?: { href: string; text: string; hidden: string } | undefined;
-  }>;
+  rows: ReadonlyArray<{ key: string; value: Child; action?: SummaryAction | undefined }>;
 }) {
   return (
     <dl class="summary-list">
       {props.rows.map((r) => (
-        <div class="summary-list__row">
-          <dt class="summary-list__key">{r.key}</dt>
-          <dd class="summary-list__value">{r.value}</dd>
-          {r.action ? (
-            <dd class="summary-list__actions">
-              <a href={r.action.href}>
-                {r.action.text}
-                <span class="visually-hidden"> {r.action.hidden}</span>
-              </a>
-            </dd>
-          ) : null}
-        </div>
+        <SummaryRow label={r.key} action={r.action}>
+          {r.value}
+        </SummaryRow>
       ))}
     </dl>
   );

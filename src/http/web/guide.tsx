@@ -20,7 +20,7 @@ import type {
 } from '../../rules/schema.ts';
 import type { RouteRules } from '../../rules/types.ts';
 import { versionAt } from '../../rules/types.ts';
-import { ConfidenceTag, Notice, Sources } from './components.tsx';
+import { ConfidenceTag, Notice, Sources, SummaryRow } from './components.tsx';
 import { hongKongDay } from './dates.ts';
 import type { T } from './i18n.ts';
 import { Layout } from './layout.tsx';
@@ -241,6 +241,21 @@ export function stayMonths(t: T, plan: StayPlan): string {
   return plan.initialMonths === null
     ? (plan.initialNote?.[t.lang] ?? '—')
     : t('word.months', { n: plan.initialMonths });
+}
+
+/** The first stay under each test of the route, one line a test: the guide's and the index's key fact. */
+export function FirstStays(props: { t: T; v: InForce }) {
+  const { t, v } = props;
+  return (
+    <ul class="list">
+      {v.tests.map(({ test }) => {
+        const plan = v.stay?.byTest[test.id];
+        return plan ? (
+          <li>{t('guide.fact.stay.value', { months: stayMonths(t, plan), test: test.name[t.lang] })}</li>
+        ) : null;
+      })}
+    </ul>
+  );
 }
 
 /** What one person pays under each test, for that test's first stay; one line when all are alike. */
@@ -521,83 +536,54 @@ export function GuidePage(props: GuideInput) {
       <section id="key-facts" aria-labelledby="key-facts-h">
         <h2 id="key-facts-h">{t('guide.keyFacts')}</h2>
         <dl class="summary-list key-facts">
-          <div class="summary-list__row">
-            <dt class="summary-list__key">{t('guide.fact.jobOffer')}</dt>
-            <dd class="summary-list__value">
-              {jobOffer}
-              {sponsor ? (
-                <>
-                  <br />
-                  {t('guide.fact.sponsor')}
-                </>
-              ) : null}
-            </dd>
-          </div>
-          <div class="summary-list__row">
-            <dt class="summary-list__key">{t('guide.fact.fees')}</dt>
-            <dd class="summary-list__value">
-              {fees.map((f) => (
-                <p>
-                  {f.name ? (
-                    <>
-                      {f.name[lang]}
-                      {': '}
-                    </>
-                  ) : null}
-                  <strong>{t('guide.fact.fees.person', { amount: t.hkd(f.total) })}</strong>
-                  {familyComes ? (
-                    <>
-                      <br />
-                      {t('guide.fact.fees.dependant', { amount: t.hkd(f.total) })}
-                    </>
-                  ) : null}
-                </p>
+          <SummaryRow label={t('guide.fact.jobOffer')}>
+            {jobOffer}
+            {sponsor ? (
+              <>
+                <br />
+                {t('guide.fact.sponsor')}
+              </>
+            ) : null}
+          </SummaryRow>
+          <SummaryRow label={t('guide.fact.fees')}>
+            {fees.map((f) => (
+              <p>
+                {f.name ? (
+                  <>
+                    {f.name[lang]}
+                    {': '}
+                  </>
+                ) : null}
+                <strong>{t('guide.fact.fees.person', { amount: t.hkd(f.total) })}</strong>
+                {familyComes ? (
+                  <>
+                    <br />
+                    {t('guide.fact.fees.dependant', { amount: t.hkd(f.total) })}
+                  </>
+                ) : null}
+              </p>
+            ))}
+            <ul class="list">
+              {(fees[0]?.lines ?? []).map((l) => (
+                <li>
+                  {l.label[lang]}: {t.hkd(l.amountHKD)} — {l.payable[lang]}
+                </li>
               ))}
-              <ul class="list">
-                {(fees[0]?.lines ?? []).map((l) => (
-                  <li>
-                    {l.label[lang]}: {t.hkd(l.amountHKD)} — {l.payable[lang]}
-                  </li>
-                ))}
-              </ul>
-              {v.fees ? (
-                <p class="small">
-                  {t('guide.inForce', { date: t.moment(v.fees.from) })} ·{' '}
-                  <ConfidenceTag t={t} confidence={v.fees.confidence} />
-                </p>
-              ) : null}
-            </dd>
-          </div>
-          <div class="summary-list__row">
-            <dt class="summary-list__key">{t('guide.fact.stay')}</dt>
-            <dd class="summary-list__value">
-              <ul class="list">
-                {v.tests.map(({ test }) => {
-                  const plan = stayOf(test.id);
-                  return plan ? (
-                    <li>
-                      {t('guide.fact.stay.value', { months: stayMonths(t, plan), test: test.name[lang] })}
-                    </li>
-                  ) : null;
-                })}
-              </ul>
-            </dd>
-          </div>
-          <div class="summary-list__row">
-            <dt class="summary-list__key">{t('guide.fact.pr')}</dt>
-            <dd class="summary-list__value">{route.permanentResidence[lang]}</dd>
-          </div>
-          {quotaText ? (
-            <div class="summary-list__row">
-              <dt class="summary-list__key">{t('guide.fact.quota')}</dt>
-              <dd class="summary-list__value">{quotaText}</dd>
-            </div>
-          ) : null}
+            </ul>
+            {v.fees ? (
+              <p class="small">
+                {t('guide.inForce', { date: t.moment(v.fees.from) })} ·{' '}
+                <ConfidenceTag t={t} confidence={v.fees.confidence} />
+              </p>
+            ) : null}
+          </SummaryRow>
+          <SummaryRow label={t('guide.fact.stay')}>
+            <FirstStays t={t} v={v} />
+          </SummaryRow>
+          <SummaryRow label={t('guide.fact.pr')}>{route.permanentResidence[lang]}</SummaryRow>
+          {quotaText ? <SummaryRow label={t('guide.fact.quota')}>{quotaText}</SummaryRow> : null}
           {v.selection ? (
-            <div class="summary-list__row">
-              <dt class="summary-list__key">{t('guide.fact.decided')}</dt>
-              <dd class="summary-list__value">{v.selection.decidedBy[lang]}</dd>
-            </div>
+            <SummaryRow label={t('guide.fact.decided')}>{v.selection.decidedBy[lang]}</SummaryRow>
           ) : null}
         </dl>
       </section>

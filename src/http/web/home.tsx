@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import type { RouteRules } from '../../rules/types.ts';
+import { CardLink, CompareInvitation } from './components.tsx';
 import type { T } from './i18n.ts';
 import { Layout } from './layout.tsx';
 
@@ -18,15 +19,7 @@ export function HomePage(props: {
     <Layout t={t} title={t('home.title')} url={props.url} section="home">
       <h1>{t('home.title')}</h1>
       <p class="lead">{t('home.lead')}</p>
-      <div class="box">
-        <h2>{t('routes.compare.title')}</h2>
-        <p>{t('routes.compare.lead')}</p>
-        <p>
-          <a class="button button--start" href="/compare">
-            {t('routes.compare.button')}
-          </a>
-        </p>
-      </div>
+      <CompareInvitation t={t} />
       <h2>{t('home.routes')}</h2>
       <ul class="cards">
         {props.routes.map((r) => {
@@ -36,17 +29,11 @@ export function HomePage(props: {
               <h3 class="card__title">{name}</h3>
               <p>{r.route.summary[t.lang]}</p>
               <p>
-                <a href={`/routes/${r.route.id}`}>
-                  {t('home.guide')}
-                  <span class="visually-hidden">: {name}</span>
-                </a>
+                <CardLink href={`/routes/${r.route.id}`} text={t('home.guide')} name={name} />
               </p>
               {props.hasAssessment(r.route.id) ? (
                 <p>
-                  <a href={`/assess/${r.route.id}`}>
-                    {t('home.assess')}
-                    <span class="visually-hidden">: {name}</span>
-                  </a>
+                  <CardLink href={`/assess/${r.route.id}`} text={t('home.assess')} name={name} />
                 </p>
               ) : null}
             </li>

@@ -1,7 +1,8 @@
 /** @jsxImportSource hono/jsx */
 import type { RouteRules } from '../../rules/types.ts';
+import { CardLink, CompareInvitation, SummaryRow } from './components.tsx';
 import { hongKongDay } from './dates.ts';
-import { feesByTest, jobOfferText, stayMonths } from './guide.tsx';
+import { FirstStays, feesByTest, jobOfferText } from './guide.tsx';
 import type { T } from './i18n.ts';
 import { Layout } from './layout.tsx';
 import { inForce } from './rules-view.ts';
@@ -25,15 +26,7 @@ export function RoutesPage(props: {
     <Layout t={t} title={t('routes.title')} url={props.url} section="routes">
       <h1>{t('routes.title')}</h1>
       <p class="lead">{t('routes.lead', { date: t.date(hongKongDay(props.now)), n: props.routes.length })}</p>
-      <div class="box">
-        <h2>{t('routes.compare.title')}</h2>
-        <p>{t('routes.compare.lead')}</p>
-        <p>
-          <a class="button button--start" href="/compare">
-            {t('routes.compare.button')}
-          </a>
-        </p>
-      </div>
+      <CompareInvitation t={t} />
       <ul class="cards route-list">
         {props.routes.map((rules) => {
           const route = rules.route;
@@ -50,53 +43,26 @@ export function RoutesPage(props: {
               </h2>
               <p>{route.summary[lang]}</p>
               <dl class="summary-list summary-list--compact">
-                <div class="summary-list__row">
-                  <dt class="summary-list__key">{t('guide.fact.jobOffer')}</dt>
-                  <dd class="summary-list__value">{jobOfferText(t, rules, v)}</dd>
-                </div>
+                <SummaryRow label={t('guide.fact.jobOffer')}>{jobOfferText(t, rules, v)}</SummaryRow>
                 {v.stay ? (
-                  <div class="summary-list__row">
-                    <dt class="summary-list__key">{t('guide.fact.stay')}</dt>
-                    <dd class="summary-list__value">
-                      <ul class="list">
-                        {v.tests.map(({ test }) => {
-                          const plan = v.stay?.byTest[test.id];
-                          return plan ? (
-                            <li>
-                              {t('guide.fact.stay.value', {
-                                months: stayMonths(t, plan),
-                                test: test.name[lang],
-                              })}
-                            </li>
-                          ) : null;
-                        })}
-                      </ul>
-                    </dd>
-                  </div>
+                  <SummaryRow label={t('guide.fact.stay')}>
+                    <FirstStays t={t} v={v} />
+                  </SummaryRow>
                 ) : null}
                 {totals.length > 0 ? (
-                  <div class="summary-list__row">
-                    <dt class="summary-list__key">{t('routes.fees')}</dt>
-                    <dd class="summary-list__value">
-                      {min === max
-                        ? t('routes.fees.value', { amount: t.hkd(min) })
-                        : t('routes.fees.range', { min: t.hkd(min), max: t.hkd(max) })}
-                    </dd>
-                  </div>
+                  <SummaryRow label={t('routes.fees')}>
+                    {min === max
+                      ? t('routes.fees.value', { amount: t.hkd(min) })
+                      : t('routes.fees.range', { min: t.hkd(min), max: t.hkd(max) })}
+                  </SummaryRow>
                 ) : null}
               </dl>
               <p>
-                <a href={`/routes/${route.id}`}>
-                  {t('home.guide')}
-                  <span class="visually-hidden">: {name}</span>
-                </a>
+                <CardLink href={`/routes/${route.id}`} text={t('home.guide')} name={name} />
                 {props.hasAssessment(route.id) ? (
                   <>
                     {' · '}
-                    <a href={`/assess/${route.id}`}>
-                      {t('home.assess')}
-                      <span class="visually-hidden">: {name}</span>
-                    </a>
+                    <CardLink href={`/assess/${route.id}`} text={t('home.assess')} name={name} />
                   </>
                 ) : null}
               </p>
