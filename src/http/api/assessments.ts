@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 import type { Lang } from '../../rules/schema.ts';
+import type { RouteRules } from '../../rules/types.ts';
 import { ApiError, errorMessage } from '../errors.ts';
 import { assessFor } from './assess.ts';
 import { type ApiContext, type ApiEnv, DEFAULT_ROUTE } from './context.ts';
@@ -22,22 +23,43 @@ export function exampleProfile(): Record<string, unknown> | undefined {
   }
 }
 
+/**
+ * The JSON body of a request that carries a profile, documented with the shipped example profile
+ * placed in `example` (the body without it when the example cannot be read).
+ */
+export function profileRequestBody<S>(
+  schema: S,
+  example: (profile: Record<string, unknown>) => Record<string, unknown>,
+) {
+  const profile = exampleProfile();
+  return {
+    required: true,
+    content: { 'application/json': { schema, ...(profile ? { example: example(profile) } : {}) } },
+  };
+}
+
 export const assessmentFields = ['profile', 'route', 'submittedAt', 'tests', 'lang'] as const;
 
+/** The rules of a route id a request gives at `field`, or `invalid_field` there naming the routes held. */
+export function routeAt(ctx: ApiContext, id: string, lang: Lang, field: string): RouteRules {
+  const rules = ctx.routes.get(id);
+  if (rules) return rules;
+  const expected = errorMessage(lang, 'expect.oneOf', { values: [...ctx.routes.keys()].join(', ') });
+  throw new ApiError('invalid_field', { issues: [issue(lang, field, id, expected)] });
+}
+
 /** The route a request names (default hk.qmas), or `invalid_field` at "route". */
-export function requestedRoute(ctx: ApiContext, id: string | undefined, lang: Lang) {
-  const routeId = id ?? DEFAULT_ROUTE;
-  const rules = ctx.routes.get(routeId);
-  if (!rules) {
-    const expected = errorMessage(lang, 'expect.oneOf', { values: [...ctx.routes.keys()].join(', ') });
-    throw new ApiError('invalid_field', { issues: [issue(lang, 'route', routeId, expected)] });
-  }
-  return rules;
+export function requestedRoute(ctx: ApiContext, id: string | undefined, lang: Lang): RouteRules {
+  return routeAt(ctx, id ?? DEFAULT_ROUTE, lang, 'route');
+}
+
+/** The moment a request gives in `submittedAt`, checked, or `otherwise` when it gives none. */
+export function submittedMoment(submittedAt: string | undefined, lang: Lang, otherwise: string): string {
+  return submittedAt ? momentField(submittedAt, 'submittedAt', lang).moment : otherwise;
 }
 
 /** POST /api/v1/assessments: a profile assessed at a moment; nothing is stored. */
 export function registerAssessments(api: OpenAPIHono<ApiEnv>, ctx: ApiContext): void {
-  const example = exampleProfile();
   define(
     api,
     {
@@ -49,17 +71,11 @@ export function registerAssessments(api: OpenAPIHono<ApiEnv>, ctx: ApiContext): 
         'Runs the rules in force at `submittedAt` (default now, Hong Kong time) on the profile and returns the explained Assessment. A result that meets a threshold is never an approval.',
       request: {
         query: z.object({ lang: langQuery }),
-        body: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: AssessmentRequestSchema,
-              ...(example
-                ? { example: { profile: example, submittedAt: '2025-03-01T10:00:00+08:00', lang: 'en' } }
-                : {}),
-            },
-          },
-        },
+        body: profileRequestBody(AssessmentRequestSchema, (profile) => ({
+          profile,
+          submittedAt: '2025-03-01T10:00:00+08:00',
+          lang: 'en',
+        })),
       },
       responses: {
         200: {
@@ -80,9 +96,7 @@ export function registerAssessments(api: OpenAPIHono<ApiEnv>, ctx: ApiContext): 
       );
       const lang = data.lang ?? requestLang;
       const rules = requestedRoute(ctx, data.route, lang);
-      const moment = data.submittedAt
-        ? momentField(data.submittedAt, 'submittedAt', lang).moment
-        : ctx.now().toISOString();
+      const moment = submittedMoment(data.submittedAt, lang, ctx.now().toISOString());
       c.header('Cache-Control', 'no-store');
       return c.json(assessFor(profile, rules, moment, lang, data.tests));
     },

@@ -8,10 +8,10 @@ import type { Lang } from '../../rules/schema.ts';
 import type { CaseRecord, EvidenceItemInput, ProfileData } from '../../store/index.ts';
 import { ApiError, errorMessage } from '../errors.ts';
 import { assessFor } from './assess.ts';
-import { exampleProfile, requestedRoute } from './assessments.ts';
+import { profileRequestBody, requestedRoute, submittedMoment } from './assessments.ts';
 import { type ApiContext, type ApiEnv, caseRulesOf } from './context.ts';
 import { define, errors, langQuery } from './define.ts';
-import { check, checkWithProfile, issue, momentField, readJson } from './input.ts';
+import { check, checkWithProfile, issue, readJson } from './input.ts';
 import {
   CaseCreatedSchema,
   CaseRequestEnvelope,
@@ -134,7 +134,6 @@ function requireChange(body: Record<string, unknown>, fields: readonly string[],
 
 /** The case endpoints: create, read, update the profile, evidence and tracker, delete, PDF. */
 export function registerCases(api: OpenAPIHono<ApiEnv>, ctx: ApiContext): void {
-  const example = exampleProfile();
   const params = z.object({ token: tokenParam });
 
   define(
@@ -146,17 +145,11 @@ export function registerCases(api: OpenAPIHono<ApiEnv>, ctx: ApiContext): void {
       summary: 'Save a case: profile, assessment, evidence checklist and tracker',
       description: `Assesses the profile, saves it as a case and returns the case's secret **token** — once. The token is the only key to the case: keep it private. At most 20 cases per hour per client (429 with Retry-After beyond).`,
       request: {
-        body: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: CaseRequestSchema,
-              ...(example
-                ? { example: { profile: example, lang: 'en', submittedAt: '2025-03-01T10:00:00+08:00' } }
-                : {}),
-            },
-          },
-        },
+        body: profileRequestBody(CaseRequestSchema, (profile) => ({
+          profile,
+          lang: 'en',
+          submittedAt: '2025-03-01T10:00:00+08:00',
+        })),
       },
       responses: {
         201: {
@@ -186,9 +179,7 @@ export function registerCases(api: OpenAPIHono<ApiEnv>, ctx: ApiContext): void {
       ]);
       const lang = data.lang;
       const rules = requestedRoute(ctx, data.route, lang);
-      const moment = data.submittedAt
-        ? momentField(data.submittedAt, 'submittedAt', lang).moment
-        : ctx.now().toISOString();
+      const moment = submittedMoment(data.submittedAt, lang, ctx.now().toISOString());
       const assessment = assessFor(profile, rules, moment, lang);
       const evidence = evidenceFor(profile, assessment, caseRulesOf(ctx, rules.route.id), lang);
       const created = await ctx.store.createCase({
@@ -245,15 +236,7 @@ export function registerCases(api: OpenAPIHono<ApiEnv>, ctx: ApiContext): void {
       request: {
         params,
         query: z.object({ lang: langQuery }),
-        body: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: ProfileUpdateSchema,
-              ...(example ? { example: { profile: example } } : {}),
-            },
-          },
-        },
+        body: profileRequestBody(ProfileUpdateSchema, (profile) => ({ profile })),
       },
       responses: {
         200: {
@@ -274,9 +257,7 @@ export function registerCases(api: OpenAPIHono<ApiEnv>, ctx: ApiContext): void {
       const previous = latest(record);
       const rules = ctx.routes.get(previous.routeId);
       if (!rules) throw new Error(`A case refers to route ${previous.routeId}, which is not loaded`);
-      const moment = data.submittedAt
-        ? momentField(data.submittedAt, 'submittedAt', c.get('lang')).moment
-        : previous.assessment.submittedAt;
+      const moment = submittedMoment(data.submittedAt, c.get('lang'), previous.assessment.submittedAt);
       const assessment = assessFor(profile, rules, moment, record.language);
       const evidence = evidenceFor(profile, assessment, caseRulesOf(ctx, rules.route.id), record.language);
       await ctx.store.updateProfile(token(c), profile as unknown as ProfileData, assessment);

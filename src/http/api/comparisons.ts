@@ -1,18 +1,16 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 import { compare } from '../../compare/compare.ts';
-import { ApiError, errorMessage } from '../errors.ts';
-import { exampleProfile } from './assessments.ts';
+import { profileRequestBody, routeAt, submittedMoment } from './assessments.ts';
 import type { ApiContext, ApiEnv } from './context.ts';
 import { define, errors, langQuery } from './define.ts';
-import { checkWithProfile, issue, momentField, readJson } from './input.ts';
+import { checkWithProfile, readJson } from './input.ts';
 import { ComparisonRequestEnvelope, ComparisonRequestSchema, ComparisonSchema } from './schemas.ts';
 
 const comparisonFields = ['profile', 'routes', 'submittedAt', 'lang'] as const;
 
 /** POST /api/v1/comparisons: one profile against every route at a moment; nothing is stored. */
 export function registerComparisons(api: OpenAPIHono<ApiEnv>, ctx: ApiContext): void {
-  const example = exampleProfile();
   define(
     api,
     {
@@ -24,17 +22,11 @@ export function registerComparisons(api: OpenAPIHono<ApiEnv>, ctx: ApiContext): 
         'Assesses the profile under each route in force at `submittedAt` (default now, Hong Kong time) and returns the routes ranked: those that fit, those that might, then the rest, each with what is missing, the first stay, the fees for the family and the path to permanent residence. Fitting a route is never an approval.',
       request: {
         query: z.object({ lang: langQuery }),
-        body: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: ComparisonRequestSchema,
-              ...(example
-                ? { example: { profile: example, submittedAt: '2026-03-01T10:00:00+08:00', lang: 'en' } }
-                : {}),
-            },
-          },
-        },
+        body: profileRequestBody(ComparisonRequestSchema, (profile) => ({
+          profile,
+          submittedAt: '2026-03-01T10:00:00+08:00',
+          lang: 'en',
+        })),
       },
       responses: {
         200: {
@@ -55,15 +47,8 @@ export function registerComparisons(api: OpenAPIHono<ApiEnv>, ctx: ApiContext): 
       );
       const lang = data.lang ?? requestLang;
       const ids = data.routes ?? [...ctx.routes.keys()];
-      const routes = ids.map((id, i) => {
-        const rules = ctx.routes.get(id);
-        if (rules) return rules;
-        const expected = errorMessage(lang, 'expect.oneOf', { values: [...ctx.routes.keys()].join(', ') });
-        throw new ApiError('invalid_field', { issues: [issue(lang, `routes.${i}`, id, expected)] });
-      });
-      const moment = data.submittedAt
-        ? momentField(data.submittedAt, 'submittedAt', lang).moment
-        : ctx.now().toISOString();
+      const routes = ids.map((id, i) => routeAt(ctx, id, lang, `routes.${i}`));
+      const moment = submittedMoment(data.submittedAt, lang, ctx.now().toISOString());
       c.header('Cache-Control', 'no-store');
       return c.json(compare(profile, routes, moment, { lang }));
     },
