@@ -9,7 +9,8 @@ import { momentOrBoundaryArb, profileArb } from './arbitraries.ts';
 
 const rules = shippedRoute('hk.qmas');
 const everyRoute = SHIPPED_ROUTE_IDS.map(shippedRoute);
-const RUNS = 150;
+/** Runs per property; PROPERTY_RUNS=5000 searches deeper than the test command has time for. */
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 0) || 150;
 
 /** The assessment under a route, or undefined when Routewise holds no rules for it at that moment. */
 function assessIfInForce(profile: Profile, route: RouteRules, at: string): Assessment | undefined {

@@ -154,9 +154,11 @@ function reasonsFor(r: Omit<RouteComparison, 'reasons' | 'rank'>, lang: Lang): s
   if (r.fit === 'fits') reasons.push(m('reason.eligible'));
   if (r.fit === 'might_fit') {
     reasons.push(
-      r.deciding.length > 0
+      r.deciding.length > 1
         ? m('reason.undetermined', { n: r.deciding.length })
-        : m('reason.undeterminedNoFacts'),
+        : r.deciding.length === 1
+          ? m('reason.undeterminedOne')
+          : m('reason.undeterminedNoFacts'),
     );
   }
   reasons.push(

@@ -574,10 +574,14 @@ function bestOfTests(results: readonly TestResult[]): Status {
 
 function gap(ctx: Context, score: Score): string {
   switch (score.kind) {
-    case 'points':
-      return message(ctx.lang, 'recommend.gapPoints', { n: Math.max(0, score.passMark - score.points.min) });
-    case 'count':
-      return message(ctx.lang, 'recommend.gapCriteria', { n: Math.max(0, score.threshold - score.met.min) });
+    case 'points': {
+      const n = Math.max(0, score.passMark - score.points.min);
+      return message(ctx.lang, n === 1 ? 'recommend.gapPoint' : 'recommend.gapPoints', { n });
+    }
+    case 'count': {
+      const n = Math.max(0, score.threshold - score.met.min);
+      return message(ctx.lang, n === 1 ? 'recommend.gapCriterion' : 'recommend.gapCriteria', { n });
+    }
     case 'any':
       return message(ctx.lang, 'recommend.gapAny');
   }
