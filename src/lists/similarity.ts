@@ -1,6 +1,9 @@
+import type { Localized } from '../rules/schema.ts';
+
 /**
- * Forgiving name matching shared by the official-list look-ups (eligible universities, Talent
- * List): edit distance, word and bigram similarity, and reading the moment a look-up is asked for.
+ * What the official-list look-ups (eligible universities, Talent List) share: forgiving name
+ * matching (edit distance, word and bigram similarity), their options and the moment a look-up is
+ * asked for, the gathering of every entry across the list's versions, and their caveats.
  */
 
 /** Optimal-string-alignment distance: insertions, deletions, substitutions and swapped neighbours. */
@@ -31,11 +34,7 @@ export function wordSimilarity(a: string, b: string): number {
 }
 
 /** How well the words of `from` are found among those of `to`; words in `generic` count half. */
-export function coverage(
-  from: readonly string[],
-  to: readonly string[],
-  generic: ReadonlySet<string>,
-): number {
+function coverage(from: readonly string[], to: readonly string[], generic: ReadonlySet<string>): number {
   let total = 0;
   let got = 0;
   for (const w of from) {
@@ -44,6 +43,18 @@ export function coverage(
     got += weight * Math.max(0, ...to.map((u) => wordSimilarity(w, u)));
   }
   return total === 0 ? 0 : got / total;
+}
+
+/**
+ * How well a name's words match a query's: mostly how much of the query the name holds, a little
+ * how much of the name the query holds (so a longer name that holds every word still ranks lower).
+ */
+export function wordsScore(
+  query: readonly string[],
+  name: readonly string[],
+  generic: ReadonlySet<string>,
+): number {
+  return 0.75 * coverage(query, name, generic) + 0.25 * coverage(name, query, generic);
 }
 
 function bigrams(s: string): string[] {
@@ -75,4 +86,59 @@ export function momentMs(at: string): number {
   const ms = /(Z|[+-]\d{2}:?\d{2})$/.test(value) ? Date.parse(value) : Number.NaN;
   if (Number.isNaN(ms)) throw new InvalidMomentError(at);
   return ms;
+}
+
+/** What every look-up of an official list accepts. */
+export interface LookupOptions {
+  /** An ISO 8601 moment with its offset, or a date (00:00 Hong Kong time). */
+  at?: string;
+  /** At most this many matches (default 10). */
+  limit?: number;
+  /** Matches scoring below this are left out (default 0.6). */
+  minScore?: number;
+}
+
+/** The options of a look-up with their defaults, the moment read (InvalidMomentError when it cannot be). */
+export function lookupSettings(options: LookupOptions): {
+  atMs: number | undefined;
+  limit: number;
+  minScore: number;
+} {
+  return {
+    atMs: options.at === undefined ? undefined : momentMs(options.at),
+    limit: options.limit ?? 10,
+    minScore: options.minScore ?? 0.6,
+  };
+}
+
+/**
+ * Every entry on any version of a list, by key, in the versions' order: its entry on the latest
+ * version listing it (names and details can change), and every version listing it.
+ */
+export function acrossVersions<V, E>(
+  versions: readonly V[],
+  entriesOf: (version: V) => readonly E[],
+  keyOf: (entry: E) => string,
+): Map<string, { entry: E; versions: V[] }> {
+  const byKey = new Map<string, { entry: E; versions: V[] }>();
+  for (const v of versions) {
+    for (const entry of entriesOf(v)) {
+      const seen = byKey.get(keyOf(entry));
+      if (seen) {
+        seen.entry = entry;
+        seen.versions.push(v);
+      } else byKey.set(keyOf(entry), { entry, versions: [v] });
+    }
+  }
+  return byKey;
+}
+
+/** A caveat a look-up adds to a match, in the three languages. */
+export function caveat(
+  code: string,
+  en: string,
+  zhHant: string,
+  zhHans: string,
+): { code: string; text: Localized } {
+  return { code, text: { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans } };
 }

@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { parseFile, RULES_DIR, RuleFileError, type RuleProblem } from '../rules/loader.ts';
 import { Confidence, Localized, type Source, SourceRef, SourcesFile } from '../rules/schema.ts';
-import { coverage, hanDice, InvalidMomentError, momentMs } from './similarity.ts';
+import {
+  acrossVersions,
+  caveat,
+  hanDice,
+  InvalidMomentError,
+  type LookupOptions,
+  lookupSettings,
+  wordsScore,
+} from './similarity.ts';
 
 export { InvalidMomentError };
 
@@ -473,10 +481,6 @@ function fuzzyWords(text: string): string[] {
     .map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
 }
 
-function latinScore(query: readonly string[], name: readonly string[]): number {
-  return 0.75 * coverage(query, name, GENERIC) + 0.25 * coverage(name, query, GENERIC);
-}
-
 function hanScore(query: string, name: string): number {
   if (query === name) return 1;
   const dice = hanDice(query, name);
@@ -519,20 +523,9 @@ export interface ProfessionMatch {
   caveats: Caveat[];
 }
 
-export interface FindProfessionOptions {
-  /** An ISO 8601 moment with its offset, or a date (00:00 Hong Kong time). */
-  at?: string;
-  /** At most this many matches (default 10). */
-  limit?: number;
-  /** Matches scoring below this are left out (default 0.6). */
-  minScore?: number;
+export interface FindProfessionOptions extends LookupOptions {
   list?: TalentList;
 }
-
-const caveat = (code: string, en: string, zhHant: string, zhHans: string): Caveat => ({
-  code,
-  text: { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans },
-});
 
 function day(iso: string): string {
   return iso.slice(0, 10);
@@ -549,26 +542,18 @@ function day(iso: string): string {
  */
 export function findProfession(query: string, options: FindProfessionOptions = {}): ProfessionMatch[] {
   const list = options.list ?? shippedTalentList();
-  const atMs = options.at === undefined ? undefined : momentMs(options.at);
-  const limit = options.limit ?? 10;
-  const minScore = options.minScore ?? 0.6;
+  const { atMs, limit, minScore } = lookupSettings(options);
   const key = exactKey(query);
   if (!key) return [];
   const han = HAN.test(query);
   const queryWords = han ? [] : fuzzyWords(query);
   const exactId = list.keys.get(key);
 
-  // Every profession held, by id: its latest entry, and the versions listing it.
-  const byId = new Map<string, { entry: TalentProfession; versions: TalentListVersion[] }>();
-  for (const v of list.versions) {
-    for (const p of v.professions) {
-      const seen = byId.get(p.id);
-      if (seen) {
-        seen.entry = p;
-        seen.versions.push(v);
-      } else byId.set(p.id, { entry: p, versions: [v] });
-    }
-  }
+  const byId = acrossVersions(
+    list.versions,
+    (v) => v.professions,
+    (p) => p.id,
+  );
 
   const matches: ProfessionMatch[] = [];
   for (const [id, { entry, versions }] of byId) {
@@ -580,7 +565,7 @@ export function findProfession(query: string, options: FindProfessionOptions = {
         if (HAN.test(form) !== han) continue;
         score = Math.max(
           score,
-          han ? hanScore(key, exactKey(form)) : latinScore(queryWords, fuzzyWords(form)),
+          han ? hanScore(key, exactKey(form)) : wordsScore(queryWords, fuzzyWords(form), GENERIC),
         );
       }
       score = Math.min(score, 0.99);

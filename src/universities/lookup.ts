@@ -1,6 +1,15 @@
 import { basename, join } from 'node:path';
 import { z } from 'zod';
-import { coverage, editDistance, hanDice, InvalidMomentError, momentMs } from '../lists/similarity.ts';
+import {
+  acrossVersions,
+  caveat,
+  editDistance,
+  hanDice,
+  InvalidMomentError,
+  type LookupOptions,
+  lookupSettings,
+  wordsScore,
+} from '../lists/similarity.ts';
 import { parseFile, RULES_DIR, RuleFileError, type RuleProblem } from '../rules/loader.ts';
 import { Confidence, Localized, SourceRef, SourcesFile } from '../rules/schema.ts';
 
@@ -270,9 +279,12 @@ function keyOf(text: string, fold: Map<string, string>): string {
   return HAN.test(text) ? foldHan(text, fold) : tokens(text).join(' ');
 }
 
-/** Optimal string alignment distance (Levenshtein with adjacent transpositions). */
+/**
+ * The words' score, or the names' similarity written without spaces when that is very high (the
+ * same name with its words split or joined otherwise).
+ */
 function latinScore(query: string[], name: string[]): number {
-  const tokenScore = 0.75 * coverage(query, name, GENERIC) + 0.25 * coverage(name, query, GENERIC);
+  const tokenScore = wordsScore(query, name, GENERIC);
   const a = query.join('');
   const b = name.join('');
   const whole = 1 - editDistance(a, b) / Math.max(a.length, b.length, 1);
@@ -306,20 +318,9 @@ export interface InstitutionMatch {
   caveats: Caveat[];
 }
 
-export interface FindOptions {
-  /** An ISO 8601 moment with its offset, or a date (00:00 Hong Kong time). */
-  at?: string;
-  /** At most this many matches (default 10). */
-  limit?: number;
-  /** Matches scoring below this are left out (default 0.6). */
-  minScore?: number;
+export interface FindOptions extends LookupOptions {
   lists?: UniversityLists;
 }
-
-const caveat = (code: string, en: string, zhHant: string, zhHans: string): Caveat => ({
-  code,
-  text: { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans },
-});
 
 /**
  * Finds an institution on the TTPS Aggregate List by English name (forgiving case, accents,
@@ -329,25 +330,18 @@ const caveat = (code: string, en: string, zhHant: string, zhHans: string): Cavea
  */
 export function findInstitution(query: string, options: FindOptions = {}): InstitutionMatch[] {
   const lists = options.lists ?? shippedUniversityLists();
-  const atMs = options.at === undefined ? undefined : momentMs(options.at);
-  const limit = options.limit ?? 10;
-  const minScore = options.minScore ?? 0.6;
+  const { atMs, limit, minScore } = lookupSettings(options);
   const han = HAN.test(query);
   const key = keyOf(query, lists.fold);
   if (!key) return [];
   const queryTokens = han ? [] : tokens(query);
 
-  // Every institution on any version, keyed by its English name; the latest entry wins.
-  const byName = new Map<string, { inst: Institution; versions: ListVersionData[] }>();
-  for (const v of lists.versions) {
-    for (const inst of v.institutions) {
-      const entry = byName.get(inst.name);
-      if (entry) {
-        entry.inst = inst;
-        entry.versions.push(v);
-      } else byName.set(inst.name, { inst, versions: [v] });
-    }
-  }
+  // Every institution on any version, keyed by its English name.
+  const byName = acrossVersions(
+    lists.versions,
+    (v) => v.institutions,
+    (inst) => inst.name,
+  );
   const otherNames = new Map<string, string[]>();
   for (const [alias, names] of lists.aliases)
     for (const n of names) otherNames.set(n, [...(otherNames.get(n) ?? []), alias]);
@@ -355,7 +349,7 @@ export function findInstitution(query: string, options: FindOptions = {}): Insti
   const exact = new Set(lists.aliases.get(key) ?? []);
   const first = lists.versions[0];
   const matches: InstitutionMatch[] = [];
-  for (const [name, { inst, versions }] of byName) {
+  for (const [name, { entry: inst, versions }] of byName) {
     let score = exact.has(name) ? 1 : 0;
     const forms = [name, ...(inst.nameZh ? [inst.nameZh] : []), ...(otherNames.get(name) ?? [])];
     for (const form of forms) {
