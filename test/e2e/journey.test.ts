@@ -172,9 +172,13 @@ function journey(lang: Lang, page: Page): Record<StepName, () => Promise<void>> 
     for (const radio of await radios.all()) await radio.check();
   };
 
-  /** What to answer on each question page: a profile that meets the General Points Test. */
-  const answers: Record<string, () => Promise<void>> = {
-    'date-of-birth': () => fillDate(main(), '12', '4', '1988'),
+  /** A British adult born on the day given, of good record and supporting themselves. */
+  const britishApplicant = (
+    day: string,
+    month: string,
+    year: string,
+  ): Record<string, () => Promise<void>> => ({
+    'date-of-birth': () => fillDate(main(), day, month, year),
     nationality: async () => {
       await main()
         .getByRole('combobox', { name: w('q.nationality.title') })
@@ -184,6 +188,16 @@ function journey(lang: Lang, page: Page): Record<StepName, () => Promise<void>> 
     'self-supporting': () => yes(main()).check(),
     'criminal-record': () => no(main()).check(),
     'adverse-immigration-record': () => no(main()).check(),
+  });
+  /** Last year's income, in Hong Kong dollars. */
+  const income = (hkd: string) => () =>
+    main()
+      .getByRole('textbox', { name: w('q.income.title') })
+      .fill(hkd);
+
+  /** What to answer on each question page: a profile that meets the General Points Test. */
+  const answers: Record<string, () => Promise<void>> = {
+    ...britishApplicant('12', '4', '1988'),
     'has-degree': () => yes(main()).check(),
     'degrees/add': async () => {
       await group('q.degrees.level')
@@ -221,10 +235,7 @@ function journey(lang: Lang, page: Page): Record<StepName, () => Promise<void>> 
           .fill(years);
       }
     },
-    income: () =>
-      main()
-        .getByRole('textbox', { name: w('q.income.title') })
-        .fill('1200000'),
+    income: income('1200000'),
     business: () => no(main()).check(),
     'listed-company': () => no(main()).check(),
     'talent-list': () => no(main()).check(),
@@ -254,20 +265,8 @@ function journey(lang: Lang, page: Page): Record<StepName, () => Promise<void>> 
   /** The comparison: a British earner of HK$2.8 million with no job offer, sponsor or plan to invest. */
   const comparisonAnswers: Record<string, () => Promise<void>> = {
     'apply-date': async () => {},
-    'date-of-birth': () => fillDate(main(), '1', '5', '1990'),
-    nationality: async () => {
-      await main()
-        .getByRole('combobox', { name: w('q.nationality.title') })
-        .selectOption('GBR');
-    },
-    'mainland-resident': () => no(main()).check(),
-    'self-supporting': () => yes(main()).check(),
-    'criminal-record': () => no(main()).check(),
-    'adverse-immigration-record': () => no(main()).check(),
-    income: () =>
-      main()
-        .getByRole('textbox', { name: w('q.income.title') })
-        .fill('2800000'),
+    ...britishApplicant('1', '5', '1990'),
+    income: income('2800000'),
     business: () => no(main()).check(),
     'job-offer': () => no(main()).check(),
     sponsor: () => no(main()).check(),

@@ -7,7 +7,7 @@ import { languages } from '../../src/rules/schema.ts';
 import { SHIPPED_ROUTE_IDS, shippedRoute } from '../../src/rules/shipped.ts';
 import { Client, findForm } from './client.ts';
 import { h1, htmlLang, links, text } from './html.ts';
-import { type Script, type TestApp, walkCompare, webApp } from './setup.ts';
+import { earner, type TestApp, walkCompare, webApp } from './setup.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -16,50 +16,6 @@ beforeAll(async () => {
 afterAll(() => t.close(), 60_000);
 
 const routes = SHIPPED_ROUTE_IDS.map(shippedRoute);
-
-/** A 35-year-old British earner of HK$2.8 million with a master's: fits the Top Talent Pass at least. */
-const earner: Script = {
-  'apply-date': {},
-  'date-of-birth': { 'dateOfBirth-day': '1', 'dateOfBirth-month': '5', 'dateOfBirth-year': '1990' },
-  nationality: { nationality: 'GBR' },
-  'mainland-resident': { mainlandResident: 'no' },
-  'place-of-birth': { placeOfBirth: 'overseas' },
-  'parent-settled-overseas': { parentChinesePermanentResidentSettledOverseas: 'no' },
-  'self-supporting': { selfSupporting: 'yes' },
-  'criminal-record': { criminalRecord: 'no' },
-  'adverse-immigration-record': { adverseImmigrationRecord: 'no' },
-  'has-degree': { hasDegree: 'yes' },
-  'degrees/add': {
-    level: 'master',
-    institution: 'University College London',
-    eligibleUniversity: 'yes',
-    stem: 'yes',
-    yearAwarded: '2013',
-    hongKongProgramme: 'none',
-  },
-  degrees: { addAnother: 'no' },
-  'professional-qualification': { professionalQualification: 'no' },
-  work: { format: 'totals' },
-  'work-totals': {
-    graduateYears: '10',
-    seniorYears: '5',
-    multinationalYears: '6',
-    specifiedFieldYears: '6',
-    internationalYears: '3',
-  },
-  income: { lastYearHKD: '2,800,000' },
-  business: { ownsBusiness: 'no' },
-  'listed-company': { ownsListedCompany: 'no' },
-  'talent-list': { meets: 'no' },
-  'job-offer': { hasOffer: 'no' },
-  'languages-chinese': { written: 'no', putonghua: 'no', cantonese: 'no' },
-  'languages-english': { written: 'yes', spoken: 'yes' },
-  'languages-other': { others: 'French' },
-  achievements: { exceptionalAward: 'no', peerRecognition: 'no' },
-  sponsor: { hasSponsor: 'no' },
-  'might-invest': { mightInvest: 'no' },
-  'has-dependants': { hasDependants: 'no' },
-};
 
 /** The route ids of the cards, in the order shown. */
 function cardOrder(html: string): string[] {

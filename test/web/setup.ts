@@ -12,8 +12,11 @@ export function webApp(overrides: Parameters<typeof testApp>[0] = {}): Promise<T
 /** Answers by page: a node id (or list page, e.g. "degrees/add") to the form values to send. */
 export type Script = Record<string, Record<string, string | undefined>>;
 
-/** A 35-year-old British applicant with a STEM master's: meets 10 of the 12 criteria. */
-export const strong: Script = {
+/**
+ * A 35-year-old British graduate with ten years' work, five senior, English and French, of good
+ * record, with no business, award or dependants: what the QMAS and comparison scripts share.
+ */
+const britishGraduate: Script = {
   'date-of-birth': { 'dateOfBirth-day': '1', 'dateOfBirth-month': '5', 'dateOfBirth-year': '1990' },
   nationality: { nationality: 'GBR' },
   'mainland-resident': { mainlandResident: 'no' },
@@ -21,15 +24,6 @@ export const strong: Script = {
   'criminal-record': { criminalRecord: 'no' },
   'adverse-immigration-record': { adverseImmigrationRecord: 'no' },
   'has-degree': { hasDegree: 'yes' },
-  'degrees/add': {
-    level: 'master',
-    institution: 'University College London',
-    subject: 'Computer Science',
-    eligibleUniversity: 'yes',
-    stem: 'yes',
-    renownedInstitution: 'yes',
-    yearAwarded: '2013',
-  },
   degrees: { addAnother: 'no' },
   'professional-qualification': { professionalQualification: 'no' },
   'languages-chinese': { written: 'no', putonghua: 'no', cantonese: 'no' },
@@ -43,14 +37,52 @@ export const strong: Script = {
     specifiedFieldYears: '6',
     internationalYears: '3',
   },
-  income: { lastYearHKD: '1,200,000' },
   business: { ownsBusiness: 'no' },
   'listed-company': { ownsListedCompany: 'no' },
   'talent-list': { meets: 'no' },
   achievements: { exceptionalAward: 'no', peerRecognition: 'no' },
-  'family-in-hong-kong': { hkPermanentResidentInHongKong: 'no' },
   'has-dependants': { hasDependants: 'no' },
+};
+
+/** A 35-year-old British applicant with a STEM master's: meets 10 of the 12 criteria. */
+export const strong: Script = {
+  ...britishGraduate,
+  'degrees/add': {
+    level: 'master',
+    institution: 'University College London',
+    subject: 'Computer Science',
+    eligibleUniversity: 'yes',
+    stem: 'yes',
+    renownedInstitution: 'yes',
+    yearAwarded: '2013',
+  },
+  income: { lastYearHKD: '1,200,000' },
+  'family-in-hong-kong': { hkPermanentResidentInHongKong: 'no' },
   'submission-date': {},
+};
+
+/**
+ * The same graduate earning HK$2.8 million, born overseas, with no job offer, sponsor or plan to
+ * invest, for the comparison (whose pages it does not name are answered "I don't know"): fits the
+ * Top Talent Pass at least.
+ */
+export const earner: Script = {
+  ...britishGraduate,
+  'apply-date': {},
+  'place-of-birth': { placeOfBirth: 'overseas' },
+  'parent-settled-overseas': { parentChinesePermanentResidentSettledOverseas: 'no' },
+  'degrees/add': {
+    level: 'master',
+    institution: 'University College London',
+    eligibleUniversity: 'yes',
+    stem: 'yes',
+    yearAwarded: '2013',
+    hongKongProgramme: 'none',
+  },
+  income: { lastYearHKD: '2,800,000' },
+  'job-offer': { hasOffer: 'no' },
+  sponsor: { hasSponsor: 'no' },
+  'might-invest': { mightInvest: 'no' },
 };
 
 /** "I don't know" to everything that allows it. */
