@@ -17,25 +17,21 @@ const eras: Record<string, { at: string; gpt: string }> = {
   'qmas-achievement-based.json': { at: '2025-05-01T10:00:00+08:00', gpt: 'gpt-2024-criteria' },
 };
 
-/** Each example of another route: the route, a moment, and the category it fits under. */
+/** An example of another route: the route, the category it fits under, and a moment (March 2026 unless said). */
+const fits = (route: string, test: string, at = '2026-03-01T10:00:00+08:00') => ({ route, at, test });
+
+/** Each example of another route, by file. */
 const routeExamples: Record<string, { route: string; at: string; test: string }> = {
-  'ttps-a-high-earner.json': { route: 'hk.ttps', at: '2026-03-01T10:00:00+08:00', test: 'a' },
-  'ttps-c-recent-graduate.json': { route: 'hk.ttps', at: '2026-03-01T10:00:00+08:00', test: 'c' },
-  'gep-job-offer.json': { route: 'hk.gep', at: '2026-03-01T10:00:00+08:00', test: 'professional' },
-  'asmtp-mainland-professional.json': {
-    route: 'hk.asmtp',
-    at: '2026-03-01T10:00:00+08:00',
-    test: 'professional',
-  },
-  'techtas-researcher.json': { route: 'hk.techtas', at: '2026-03-01T10:00:00+08:00', test: 'talent' },
-  'iang-fresh-graduate.json': { route: 'hk.iang', at: '2026-09-01T10:00:00+08:00', test: 'fresh' },
-  'dependant-spouse-of-resident.json': {
-    route: 'hk.dependants',
-    at: '2026-03-01T10:00:00+08:00',
-    test: 'partner-of-resident',
-  },
-  'assg-second-generation.json': { route: 'hk.assg', at: '2026-03-01T10:00:00+08:00', test: 'core' },
-  'new-cies-investor.json': { route: 'hk.new-cies', at: '2026-03-01T10:00:00+08:00', test: 'core' },
+  'ttps-a-high-earner.json': fits('hk.ttps', 'a'),
+  'ttps-c-recent-graduate.json': fits('hk.ttps', 'c'),
+  'gep-job-offer.json': fits('hk.gep', 'professional'),
+  'asmtp-mainland-professional.json': fits('hk.asmtp', 'professional'),
+  'techtas-researcher.json': fits('hk.techtas', 'talent'),
+  // A fresh graduate applies within six months of graduating: the example graduates in summer 2026.
+  'iang-fresh-graduate.json': fits('hk.iang', 'fresh', '2026-09-01T10:00:00+08:00'),
+  'dependant-spouse-of-resident.json': fits('hk.dependants', 'partner-of-resident'),
+  'assg-second-generation.json': fits('hk.assg', 'core'),
+  'new-cies-investor.json': fits('hk.new-cies', 'core'),
 };
 
 const dir = join(import.meta.dirname, '..', 'examples');
