@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AssessmentSchema } from '../../src/http/api/schemas.ts';
-import { body, exampleProfile, post, type TestApp, testApp } from './helpers.ts';
+import { body, exampleProfile, post, testAppPerFile } from './helpers.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await testApp({ limits: { bodyBytes: 64 * 1024 } });
-}, 60_000);
-afterAll(async () => {
-  await t?.close();
-}, 60_000);
+const t = testAppPerFile({ limits: { bodyBytes: 64 * 1024 } });
 
 const assess = (payload: unknown, query = '') => t.app.request(`/api/v1/assessments${query}`, post(payload));
 

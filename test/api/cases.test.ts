@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CaseCreatedSchema,
   CaseResponseSchema,
@@ -15,17 +15,10 @@ import {
   patch,
   post,
   put,
-  type TestApp,
-  testApp,
+  testAppPerFile,
 } from './helpers.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await testApp();
-}, 60_000);
-afterAll(async () => {
-  await t?.close();
-}, 60_000);
+const t = testAppPerFile();
 
 async function createCase(
   profile: unknown = exampleProfile(),

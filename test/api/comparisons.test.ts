@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ComparisonSchema } from '../../src/http/api/schemas.ts';
 import { SHIPPED_ROUTE_IDS } from '../../src/rules/shipped.ts';
-import { body, exampleProfile, post, type TestApp, testApp } from './helpers.ts';
+import { body, exampleProfile, post, testAppPerFile } from './helpers.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await testApp();
-}, 60_000);
-afterAll(async () => {
-  await t?.close();
-}, 60_000);
+const t = testAppPerFile();
 
 const comparison = (payload: unknown, query = '') =>
   t.app.request(`/api/v1/comparisons${query}`, post(payload));

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Hono } from 'hono';
+import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../src/http/app.ts';
 import type { AppDeps } from '../../src/http/deps.ts';
 import { createLogger } from '../../src/http/log.ts';
@@ -40,6 +41,21 @@ export async function testApp(overrides: Partial<AppDeps> = {}): Promise<TestApp
   const store = await openTestStore('pglite');
   const t = appOn(store, overrides);
   return { ...t, close: () => store.cleanup() };
+}
+
+/**
+ * One app for all the tests of a file: opened before the first (opening a store takes seconds)
+ * and closed after the last. The object returned is filled in then, so read it inside tests only.
+ */
+export function testAppPerFile(overrides: Partial<AppDeps> = {}): TestApp {
+  const shared = {} as TestApp;
+  beforeAll(async () => {
+    Object.assign(shared, await testApp(overrides));
+  }, 60_000);
+  afterAll(async () => {
+    await shared.close?.();
+  }, 60_000);
+  return shared;
 }
 
 /**

@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RouteGuideSchema, RouteListSchema, RulesInForceSchema } from '../../src/http/api/schemas.ts';
 import { SHIPPED_ROUTE_IDS } from '../../src/rules/shipped.ts';
-import { body, type TestApp, testApp } from './helpers.ts';
+import { body, testAppPerFile } from './helpers.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await testApp();
-}, 60_000);
-afterAll(async () => {
-  await t?.close();
-}, 60_000);
+const t = testAppPerFile();
 
 describe('GET /api/v1/routes', () => {
   it('lists every shipped route, QMAS first with its tests and links', async () => {

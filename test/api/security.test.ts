@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { post, type TestApp, testApp } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { post, testAppPerFile } from './helpers.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await testApp({ limits: { bodyBytes: 1024 } });
-}, 60_000);
-afterAll(async () => {
-  await t?.close();
-}, 60_000);
+const t = testAppPerFile({ limits: { bodyBytes: 1024 } });
 
 function expectSecurityHeaders(res: Response, where: string): void {
   const h = res.headers;
