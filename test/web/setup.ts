@@ -44,18 +44,19 @@ const britishGraduate: Script = {
   'has-dependants': { hasDependants: 'no' },
 };
 
+/** The graduate's degree: a STEM master's of 2013 from University College London, an eligible university. */
+const uclMasters = {
+  level: 'master',
+  institution: 'University College London',
+  eligibleUniversity: 'yes',
+  stem: 'yes',
+  yearAwarded: '2013',
+};
+
 /** A 35-year-old British applicant with a STEM master's: meets 10 of the 12 criteria. */
 export const strong: Script = {
   ...britishGraduate,
-  'degrees/add': {
-    level: 'master',
-    institution: 'University College London',
-    subject: 'Computer Science',
-    eligibleUniversity: 'yes',
-    stem: 'yes',
-    renownedInstitution: 'yes',
-    yearAwarded: '2013',
-  },
+  'degrees/add': { ...uclMasters, subject: 'Computer Science', renownedInstitution: 'yes' },
   income: { lastYearHKD: '1,200,000' },
   'family-in-hong-kong': { hkPermanentResidentInHongKong: 'no' },
   'submission-date': {},
@@ -71,14 +72,7 @@ export const earner: Script = {
   'apply-date': {},
   'place-of-birth': { placeOfBirth: 'overseas' },
   'parent-settled-overseas': { parentChinesePermanentResidentSettledOverseas: 'no' },
-  'degrees/add': {
-    level: 'master',
-    institution: 'University College London',
-    eligibleUniversity: 'yes',
-    stem: 'yes',
-    yearAwarded: '2013',
-    hongKongProgramme: 'none',
-  },
+  'degrees/add': { ...uclMasters, hongKongProgramme: 'none' },
   income: { lastYearHKD: '2,800,000' },
   'job-offer': { hasOffer: 'no' },
   sponsor: { hasSponsor: 'no' },
