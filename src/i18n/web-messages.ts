@@ -636,6 +636,9 @@ const en = {
   'comparison.notes': 'Please note ({n})',
   'comparison.guide': 'Read the guide',
   'comparison.assess': 'Check this route in detail',
+  'comparison.save': 'Save this route as a case',
+  'comparison.save.lead':
+    'A private link to this route’s result, with a checklist of your documents and a tracker for your application. Anyone with the link can see the case: keep it safe.',
   'comparison.unanswered':
     '{n, plural, one {# question matters on this date that you have not answered: until you answer it, it counts as “I don’t know”.} other {# questions matter on this date that you have not answered: until you answer them, they count as “I don’t know”.}}',
   'comparison.unanswered.link': 'Answer them now',
@@ -1319,6 +1322,9 @@ const zhHant: WebCatalogue = {
   'comparison.notes': '請注意（{n}）',
   'comparison.guide': '閱讀指南',
   'comparison.assess': '詳細評估此計劃',
+  'comparison.save': '將此計劃儲存為個案',
+  'comparison.save.lead':
+    '建立一條通往此計劃評估結果的私人連結，連同你的文件清單及申請進度記錄。任何人取得連結都可查看個案：請妥善保管。',
   'comparison.unanswered':
     '此日期有 {n} 條相關問題你尚未回答：回答之前，{n, plural, one {該問題} other {這些問題}}會當作「我不知道」。',
   'comparison.unanswered.link': '立即回答',
@@ -1983,6 +1989,9 @@ const zhHans: WebCatalogue = {
   'comparison.notes': '请注意（{n}）',
   'comparison.guide': '阅读指南',
   'comparison.assess': '详细评估此计划',
+  'comparison.save': '将此计划保存为个案',
+  'comparison.save.lead':
+    '建立一条通往此计划评估结果的私人链接，连同你的文件清单及申请进度记录。任何人取得链接都可查看个案：请妥善保管。',
   'comparison.unanswered':
     '此日期有 {n} 条相关问题你尚未回答：回答之前，{n, plural, one {该问题} other {这些问题}}会当作「我不知道」。',
   'comparison.unanswered.link': '立即回答',

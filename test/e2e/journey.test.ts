@@ -2,8 +2,9 @@
  * The whole self-assessment in a real browser, in each language: answer every question, see the
  * result, save it, reopen the private link in a fresh browser, tick evidence, move the tracker,
  * download the PDF, delete the case and find the link dead; then the comparison of every route,
- * the guide of the route that fits best, and the index of routes. On the way, every page type is
- * checked with axe-core and photographed to test-results/screenshots/.
+ * the guide of the route that fits best, the index of routes, and the best fit saved as a case.
+ * On the way, every page type is checked with axe-core and photographed to
+ * test-results/screenshots/.
  *
  * Elements are found by accessible role and name only; the names come from the web message
  * catalogue, so the same script runs in every language. Needs Debian's Chromium and
@@ -49,6 +50,7 @@ const PAGE_TYPES = [
   'comparison',
   'routes-index',
   'route-guide',
+  'comparison-case',
 ] as const;
 type PageType = (typeof PAGE_TYPES)[number];
 
@@ -144,7 +146,7 @@ const STEPS = [
   'ticks an evidence item and moves the tracker',
   'downloads the PDF report with the result in it',
   'deletes the case, after which its link is dead',
-  'compares every route, then opens the guide of the best fit and the routes index',
+  'compares every route, opens the guide of the best fit and the routes index, and saves the best fit as a case',
 ] as const;
 type StepName = (typeof STEPS)[number];
 
@@ -425,48 +427,61 @@ function journey(lang: Lang, page: Page): Record<StepName, () => Promise<void>> 
       expect(pdf.status()).toBe(404);
     },
 
-    'compares every route, then opens the guide of the best fit and the routes index': async () => {
-      await page.goto(`${server.url}/compare`);
-      await action(main(), w('wizard.start.button')).click();
-      await page.waitForURL(/\/compare\/apply-date$/);
-      await audit(page, lang, 'compare-question');
-      for (let step = 0; step < 60 && !page.url().endsWith('/compare/check'); step++) {
-        const node = new URL(page.url()).pathname.replace('/compare/', '');
-        const planned = comparisonAnswers[node];
-        if (planned) await planned();
-        else await dontKnow();
-        await cont();
-        if (new URL(page.url()).pathname.endsWith(`/${node}`)) {
-          throw new Error(`"${node}" did not accept the answer:\n${await main().textContent()}`);
+    'compares every route, opens the guide of the best fit and the routes index, and saves the best fit as a case':
+      async () => {
+        await page.goto(`${server.url}/compare`);
+        await action(main(), w('wizard.start.button')).click();
+        await page.waitForURL(/\/compare\/apply-date$/);
+        await audit(page, lang, 'compare-question');
+        for (let step = 0; step < 60 && !page.url().endsWith('/compare/check'); step++) {
+          const node = new URL(page.url()).pathname.replace('/compare/', '');
+          const planned = comparisonAnswers[node];
+          if (planned) await planned();
+          else await dontKnow();
+          await cont();
+          if (new URL(page.url()).pathname.endsWith(`/${node}`)) {
+            throw new Error(`"${node}" did not accept the answer:\n${await main().textContent()}`);
+          }
         }
-      }
-      await page.getByRole('heading', { level: 1, name: w('check.title') }).waitFor();
-      await action(main(), w('compare.submit')).click();
-      await page.waitForURL(/\/compare\/result/);
-      await page.getByRole('heading', { level: 1, name: w('comparison.title') }).waitFor();
-      await main().getByText(w('result.notApproval')).first().waitFor();
-      // A high earner with no job offer: at least the Top Talent Pass Scheme fits.
-      const fits = main().getByRole('region', {
-        name: new RegExp(`^${escapeRegExp(w('comparison.group.fits'))}`),
-      });
-      await fits.waitFor();
-      await audit(page, lang, 'comparison');
+        await page.getByRole('heading', { level: 1, name: w('check.title') }).waitFor();
+        await action(main(), w('compare.submit')).click();
+        await page.waitForURL(/\/compare\/result/);
+        await page.getByRole('heading', { level: 1, name: w('comparison.title') }).waitFor();
+        await main().getByText(w('result.notApproval')).first().waitFor();
+        // A high earner with no job offer: at least the Top Talent Pass Scheme fits.
+        const fits = main().getByRole('region', {
+          name: new RegExp(`^${escapeRegExp(w('comparison.group.fits'))}`),
+        });
+        await fits.waitFor();
+        await audit(page, lang, 'comparison');
 
-      const guide = fits.getByRole('link', { name: startsWith(w('comparison.guide')) }).first();
-      await guide.click();
-      await page.waitForURL(/\/routes\/hk\.[a-z-]+$/);
-      await page.getByRole('heading', { level: 1 }).waitFor();
-      await page.getByRole('heading', { level: 2, name: w('guide.related') }).waitFor();
-      await audit(page, lang, 'route-guide');
+        const guide = fits.getByRole('link', { name: startsWith(w('comparison.guide')) }).first();
+        await guide.click();
+        await page.waitForURL(/\/routes\/hk\.[a-z-]+$/);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.getByRole('heading', { level: 2, name: w('guide.related') }).waitFor();
+        await audit(page, lang, 'route-guide');
 
-      await page
-        .getByRole('navigation', { name: w('layout.nav') })
-        .getByRole('link', { name: w('layout.nav.routes'), exact: true })
-        .click();
-      await page.waitForURL(/\/routes$/);
-      await page.getByRole('heading', { level: 1, name: w('routes.title') }).waitFor();
-      await audit(page, lang, 'routes-index');
-    },
+        await page
+          .getByRole('navigation', { name: w('layout.nav') })
+          .getByRole('link', { name: w('layout.nav.routes'), exact: true })
+          .click();
+        await page.waitForURL(/\/routes$/);
+        await page.getByRole('heading', { level: 1, name: w('routes.title') }).waitFor();
+        await audit(page, lang, 'routes-index');
+
+        // Back to the comparison: the best fit saved as a case has its own checklist and tracker.
+        await page.goto(`${server.url}/compare/result`);
+        await main()
+          .getByRole('region', { name: new RegExp(`^${escapeRegExp(w('comparison.group.fits'))}`) })
+          .getByRole('button', { name: startsWith(w('comparison.save')) })
+          .first()
+          .click();
+        await page.waitForURL(/\/cases\/[A-Za-z0-9_-]{43}\?saved=1$/);
+        await page.getByRole('heading', { level: 2, name: w('case.evidence') }).waitFor();
+        await page.getByRole('heading', { level: 2, name: w('case.tracker') }).waitFor();
+        await audit(page, lang, 'comparison-case');
+      },
   };
 }
 

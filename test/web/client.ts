@@ -87,19 +87,31 @@ export class Client {
     return this.request('GET', url, undefined, headers);
   }
 
-  /** Submits the page's form (the first POST form, or the one whose action matches). */
+  /**
+   * Submits the page's form (the first POST form, or the one whose action matches); a value given
+   * for a button's name presses the button with that value, in whichever of the forms it is.
+   */
   submit(
     page: Page,
     values: Record<string, string | undefined> = {},
     action?: string | RegExp,
   ): Promise<Page> {
-    const form = findForm(page, action);
+    const form = findForm(page, action, values);
     return this.request('POST', form.action, formData(form, values));
   }
 }
 
-export function findForm(page: Page, action?: string | RegExp): Form {
-  const all = forms(page.html).filter((f) => f.method === 'post');
+export function findForm(
+  page: Page,
+  action?: string | RegExp,
+  values: Record<string, string | undefined> = {},
+): Form {
+  const pressed = (f: Form) =>
+    f.fields.some(
+      (field) => field.type === 'button' && field.name in values && values[field.name] === field.value,
+    );
+  const posts = forms(page.html).filter((f) => f.method === 'post');
+  const all = posts.some(pressed) ? posts.filter(pressed) : posts;
   const form =
     action === undefined
       ? all.find((f) => !/\/(clear|remove)(\?|$)/.test(f.action))

@@ -193,6 +193,49 @@ describe('the comparison with JavaScript off', () => {
     expect(res.status).toBe(403);
   });
 
+  it('saves one route of the comparison as a case: that route’s result, evidence, tracker and the answers it rests on', async () => {
+    const client = new Client(t.app);
+    await walkCompare(client, earner);
+    const page = await client.get('/compare/result');
+    // Every route with rules in force has its own save button, named for the route.
+    for (const id of SHIPPED_ROUTE_IDS) expect(page.html).toContain(`name="route" value="${id}"`);
+    const saved = await client.submit(page, { route: 'hk.ttps' }, '/compare/save');
+    expect(saved.status).toBe(200);
+    expect(saved.url).toMatch(/^\/cases\/[A-Za-z0-9_-]{43}\?saved=1$/);
+    const body = text(saved.html);
+    expect(body).toContain('Top Talent Pass Scheme · Your saved case');
+    expect(body).toContain('On your answers, you meet the requirements');
+    expect(body).toContain('Category A (high income)');
+    // TTPS's own checklist and tracker, not QMAS's.
+    expect(body).toContain('Your evidence checklist');
+    expect(body).toContain('Your recent photograph');
+    expect(body).toContain('Application tracker');
+    expect(body).not.toContain('Quality Migrant Admission Scheme · Your saved case');
+    // The answers as the comparison's questions asked them, income included; the day is not repeated.
+    expect(body).toContain('What was your income in the year before you apply?');
+    expect(body).toContain('HK$2,800,000');
+    expect(body).not.toContain('When will you submit');
+    // The report of the saved case is a PDF.
+    const pdf = await t.app.request(`${saved.url.split('?')[0]}/report.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+  });
+
+  it('saves nothing for a route it does not compare, or without the form’s token', async () => {
+    const client = new Client(t.app);
+    await walkCompare(client, earner);
+    const page = await client.get('/compare/result');
+    const unknown = await client.submit(page, { route: 'hk.nowhere' }, '/compare/save');
+    expect(unknown.url).toBe('/compare/result');
+    expect(h1(unknown.html)).toBe('Your comparison');
+    const forged = await t.app.request('/compare/save', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'route=hk.ttps',
+    });
+    expect(forged.status).toBe(403);
+  });
+
   it('offers the Talent List professions of the version in force, and takes a profession it does not hold', async () => {
     const client = new Client(t.app);
     await walkCompare(client, { ...earner, 'talent-list': { meets: 'yes' } });

@@ -121,7 +121,14 @@ export function formData(form: Form, values: Record<string, string | undefined> 
   const data = new URLSearchParams();
   const names = new Set<string>();
   for (const f of form.fields) {
-    if (f.type === 'button') continue;
+    if (f.type === 'button') {
+      // Only the button pressed is sent, as a browser does.
+      if (f.name in values && values[f.name] === f.value && !names.has(f.name)) {
+        names.add(f.name);
+        data.append(f.name, f.value);
+      }
+      continue;
+    }
     if (f.name in values) {
       if (names.has(f.name)) continue;
       names.add(f.name);
@@ -133,6 +140,7 @@ export function formData(form: Form, values: Record<string, string | undefined> 
     data.append(f.name, f.value);
   }
   for (const [k, v] of Object.entries(values))
-    if (!names.has(k) && v !== undefined && !form.fields.some((f) => f.name === k)) data.append(k, v);
+    if (!names.has(k) && v !== undefined && !form.fields.some((f) => f.name === k && f.type !== 'button'))
+      data.append(k, v);
   return data;
 }

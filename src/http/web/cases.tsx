@@ -4,6 +4,7 @@ import { getCookie } from 'hono/cookie';
 import { type EvidenceItemView, evidenceFor, type TrackerStageView, trackerFor } from '../../case/index.ts';
 import { assess } from '../../engine/assess.ts';
 import type { Assessment } from '../../engine/result.ts';
+import { APPLY_DATE } from '../../flows/compare.ts';
 import { flows, nodesForField } from '../../flows/index.ts';
 import { Profile } from '../../profile/schema.ts';
 import type { Lang } from '../../rules/schema.ts';
@@ -17,6 +18,7 @@ import {
   StoreError,
 } from '../../store/index.ts';
 import { AssessmentDetails, type FindOut, Outcome } from './assessment-view.tsx';
+import { comparisonWizardOf } from './compare.tsx';
 import {
   Button,
   ConfidenceTag,
@@ -28,10 +30,11 @@ import {
   SummaryList,
 } from './components.tsx';
 import { pageContext, type WebEnv } from './context.ts';
+import { hongKongDay } from './dates.ts';
 import { htmlLang, isLang, langLabels, rememberLang, type T, translator } from './i18n.ts';
 import { Layout, render } from './layout.tsx';
 import { retrievedOf } from './rules-view.ts';
-import { type AnswerRow, answerRows, formOf, routeWizard, summaryRows } from './wizard.tsx';
+import { answerRows, formOf, routeWizard, summaryRows, type Wizard } from './wizard.tsx';
 
 /**
  * A saved case at /cases/{token}: the token is the secret link (256 bits, only its hash is
@@ -80,12 +83,27 @@ async function load(c: Context, env: WebEnv, lang?: Lang): Promise<Loaded | unde
   return { record, rules, profile: parsed.data, assessment, token };
 }
 
+/**
+ * The questions that ask a case's facts, with the answers its profile stands for: the route's own
+ * self-assessment, or else the comparison's questions as they were on the case's submission day.
+ */
+function questionsOf(env: WebEnv, rules: RouteRules, profile: Profile, submittedAt: string) {
+  const own = flows.get(rules.route.id);
+  if (own) return { w: routeWizard(own, rules) as Wizard, answers: own.fromProfile(profile) };
+  const w = comparisonWizardOf(env);
+  const day = hongKongDay(new Date(Date.parse(submittedAt)));
+  return { w: w as Wizard, answers: { ...w.flow.fromProfile(profile), [APPLY_DATE]: { date: day } } };
+}
+
 /** The saved profile as the questions that asked for it, with the answers given. */
-function caseAnswers(t: T, rules: RouteRules, profile: Profile): AnswerRow[] {
-  const flow = flows.get(rules.route.id);
-  if (!flow) return [];
-  return answerRows(t, routeWizard(flow, rules), flow.fromProfile(profile), false).filter(
-    (r) => !r.key.startsWith(t.dyn(`q.${flow.submissionNode}.title`)),
+function caseAnswers(
+  t: T,
+  env: WebEnv,
+  loaded: { rules: RouteRules; profile: Profile; assessment: Assessment },
+) {
+  const { w, answers } = questionsOf(env, loaded.rules, loaded.profile, loaded.assessment.submittedAt);
+  return answerRows(t, w, answers, false).filter(
+    (r) => !r.key.startsWith(t.dyn(`q.${w.flow.submissionNode}.title`)),
   );
 }
 
@@ -115,13 +133,16 @@ function caseLang(c: Context, record: CaseRecord): Lang {
 }
 
 /** The questions behind the fields that decide an undetermined result. */
-function decidingQuestions(t: T, routeId: string, fields: readonly string[]): FindOut[] {
-  const flow = flows.get(routeId);
-  if (!flow) return [];
+function decidingQuestions(
+  t: T,
+  env: WebEnv,
+  loaded: { rules: RouteRules; profile: Profile; assessment: Assessment },
+): FindOut[] {
+  const { w, answers } = questionsOf(env, loaded.rules, loaded.profile, loaded.assessment.submittedAt);
   const seen = new Set<string>();
   const out: FindOut[] = [];
-  for (const field of fields) {
-    for (const node of nodesForField(flow, {}, field)) {
+  for (const field of loaded.assessment.deciding) {
+    for (const node of nodesForField(w.flow, answers, field)) {
       if (seen.has(node.id)) continue;
       seen.add(node.id);
       out.push({ label: t.dyn(`q.${node.id}.title`) });
@@ -341,7 +362,7 @@ async function showCase(c: Context, env: WebEnv, problems: Problems = {}) {
   const checklist = caseRules ? evidenceFor(profile, assessment, caseRules, t.lang) : undefined;
   const tracker = caseRules ? trackerFor(profile, assessment, caseRules, record.tracker, t.lang) : undefined;
   const states = new Map(record.evidence.map((e) => [e.id, e]));
-  const answers = caseAnswers(t, rules, profile);
+  const answers = caseAnswers(t, env, loaded);
   const problemList = Object.entries(problems).map(([anchor, p]) => ({ href: `#${anchor}`, text: p.text }));
   const base = `/cases/${token}`;
   const done = problemList.length === 0 ? c.req.query('done') : undefined;
@@ -382,12 +403,7 @@ async function showCase(c: Context, env: WebEnv, problems: Problems = {}) {
       </details>
       <details class="box">
         <summary>{t('case.fullResult')}</summary>
-        <AssessmentDetails
-          t={t}
-          a={assessment}
-          rules={rules}
-          findOut={decidingQuestions(t, rules.route.id, assessment.deciding)}
-        />
+        <AssessmentDetails t={t} a={assessment} rules={rules} findOut={decidingQuestions(t, env, loaded)} />
       </details>
 
       <section aria-labelledby="evidence-h">
@@ -647,7 +663,7 @@ async function report(c: Context, env: WebEnv) {
   noStore(c);
   const { renderAssessmentPdf } = await import('../../report/pdf.ts');
   // The answers as the questions worded them, so the report shows what the result rests on.
-  const profileSummary = caseAnswers(translator(lang), loaded.rules, loaded.profile).map((r) => ({
+  const profileSummary = caseAnswers(translator(lang), env, loaded).map((r) => ({
     label: r.key,
     value: Array.isArray(r.value) ? r.value.join('; ') : r.value,
   }));

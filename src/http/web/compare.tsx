@@ -1,16 +1,18 @@
 /** @jsxImportSource hono/jsx */
 import type { Context, Hono } from 'hono';
 import { type Comparison, compare, type Fit, type RouteComparison } from '../../compare/compare.ts';
+import { assess, RulesNotInForceError } from '../../engine/assess.ts';
+import type { Assessment } from '../../engine/result.ts';
 import { APPLY_DATE, applyDay, COMPARE_FLOW_ID, comparisonFlow } from '../../flows/compare.ts';
 import { type Answers, flows, isAnswered, path } from '../../flows/index.ts';
 import type { RouteRules } from '../../rules/types.ts';
-import { BackLink, CardLink, Notice, OutcomeTag, SummaryRow } from './components.tsx';
+import { BackLink, Button, CardLink, Form, Notice, OutcomeTag, SummaryRow } from './components.tsx';
 import { loadDraft, type PageContext, pageContext, saveDraft, type WebEnv } from './context.ts';
 import { hongKongDay, submissionMoment } from './dates.ts';
 import { type FieldError, parseAnswer, type Raw } from './forms.ts';
 import type { T } from './i18n.ts';
 import { Layout, render } from './layout.tsx';
-import { ChangeDateBox, DATE_FIELD, DateErrorSummary, findOut } from './result.tsx';
+import { ChangeDateBox, DATE_FIELD, DateErrorSummary, findOut, saveCase } from './result.tsx';
 import { earliestMoment } from './rules-view.ts';
 import { COMPARE_SLOT, DraftTooLargeError } from './security.ts';
 import { ClearForm, formOf, nodeHref, parseContext, registerQuestionnaire, type Wizard } from './wizard.tsx';
@@ -75,7 +77,7 @@ function stayText(t: T, r: RouteComparison): string {
   return stay.pattern ? t('comparison.stay.value', { first, pattern: stay.pattern }) : first;
 }
 
-function RouteCard(props: { t: T; w: CompareWizard; answers: Answers; r: RouteComparison }) {
+function RouteCard(props: { t: T; w: CompareWizard; answers: Answers; r: RouteComparison; csrf: string }) {
   const { t, w, r } = props;
   const id = r.route.id;
   const heading = `route-${id.replace(/\./g, '-')}`;
@@ -175,6 +177,15 @@ function RouteCard(props: { t: T; w: CompareWizard; answers: Answers; r: RouteCo
             </>
           ) : null}
         </p>
+        {r.fit !== 'not_available' ? (
+          <Form action={`${w.base}/save`} csrf={props.csrf} class="route-card__save">
+            <p class="small">{t('comparison.save.lead')}</p>
+            <Button variant="secondary" name="route" value={id}>
+              {t('comparison.save')}
+              <span class="visually-hidden">: {name}</span>
+            </Button>
+          </Form>
+        ) : null}
       </article>
     </li>
   );
@@ -305,7 +316,7 @@ async function showComparison(
           </h2>
           <ul class="route-cards">
             {g.routes.map((r) => (
-              <RouteCard t={t} w={w} answers={answers} r={r} />
+              <RouteCard t={t} w={w} answers={answers} r={r} csrf={ctx.csrf} />
             ))}
           </ul>
         </section>
@@ -349,9 +360,46 @@ async function changeDate(c: Context, env: WebEnv, w: CompareWizard) {
   return c.redirect(`${w.base}/result#changes`, 303);
 }
 
+/**
+ * Saves one route of the comparison as a case: the profile the answers build, assessed under that
+ * route on the submission day chosen, with the route's evidence checklist and tracker.
+ */
+async function saveRoute(c: Context, env: WebEnv, w: CompareWizard) {
+  const draft = loadDraft(c, env, COMPARE_FLOW_ID, w.slot);
+  if (!draft) return c.redirect(w.base, 303);
+  const raw = await formOf(c);
+  const rules = w.routes.find((r) => r.route.id === raw.route);
+  if (!rules) return c.redirect(`${w.base}/result`, 303);
+  const { t } = await pageContext(c, env);
+  const now = env.deps.now();
+  const profile = w.flow.toProfile(draft.answers);
+  const at = submissionMoment(submissionDayOf(draft.answers, hongKongDay(now)), now);
+  let assessment: Assessment;
+  try {
+    assessment = assess(profile, rules, at, { lang: t.lang });
+  } catch (error) {
+    // A route with no rules in force on the day chosen has no card to save from.
+    if (error instanceof RulesNotInForceError) return c.redirect(`${w.base}/result`, 303);
+    throw error;
+  }
+  return saveCase(c, env, rules.route.id, () => ({ profile, assessment }));
+}
+
+const wizards = new WeakMap<WebEnv, CompareWizard>();
+
+/** The comparison of every route the app serves: one per app, its question graph built once. */
+export function comparisonWizardOf(env: WebEnv): CompareWizard {
+  let w = wizards.get(env);
+  if (!w) {
+    w = compareWizard([...env.deps.routes.values()]);
+    wizards.set(env, w);
+  }
+  return w;
+}
+
 /** The comparison questionnaire and page, at /compare. */
 export function registerCompare(app: Hono, env: WebEnv): void {
-  const w = compareWizard([...env.deps.routes.values()]);
+  const w = comparisonWizardOf(env);
   registerQuestionnaire(
     app,
     env,
@@ -360,6 +408,7 @@ export function registerCompare(app: Hono, env: WebEnv): void {
     (a) => {
       a.get('/compare/result', (c) => showComparison(c, env, w));
       a.post('/compare/result/date', (c) => changeDate(c, env, w));
+      a.post('/compare/save', (c) => saveRoute(c, env, w));
     },
   );
 }

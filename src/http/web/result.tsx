@@ -285,7 +285,12 @@ async function problemPage(c: Context, env: WebEnv, status: 429 | 503, retryAfte
   if (retryAfter) c.header('Retry-After', String(retryAfter));
   return render(
     c,
-    <Layout t={t} title={title} url={ctx.url} section="assess">
+    <Layout
+      t={t}
+      title={title}
+      url={ctx.url}
+      section={c.req.path.startsWith('/compare') ? 'compare' : 'assess'}
+    >
       <h1>{title}</h1>
       <p>{body}</p>
       <p>
@@ -300,6 +305,25 @@ async function save(c: Context, env: WebEnv, w: RouteWizard) {
   const draft = loadDraft(c, env, w.flow.routeId, w.slot);
   if (!draft || firstUnanswered(w.flow, draft.answers)) return c.redirect(w.base, 303);
   const { t } = await pageContext(c, env);
+  return saveCase(c, env, w.flow.routeId, (now) => {
+    const profile = w.flow.toProfile(draft.answers);
+    const assessment = assessAt(w, profile, submissionDay(w, draft.answers, hongKongDay(now)), now, t);
+    return { profile, assessment };
+  });
+}
+
+/**
+ * Saves a case under a route and sends the person to its private page, once the client is within
+ * its hourly number of new cases: the assessment is worked out only then. The evidence checklist
+ * comes from the route's case rules, when it has them.
+ */
+export async function saveCase(
+  c: Context,
+  env: WebEnv,
+  routeId: string,
+  assessed: (now: Date) => { profile: Profile; assessment: Assessment },
+) {
+  const { t } = await pageContext(c, env);
   const { deps } = env;
   const clientKey = clientKeyFn({
     clientIp: deps.clientIp,
@@ -313,10 +337,8 @@ async function save(c: Context, env: WebEnv, w: RouteWizard) {
       deps.limits?.casesPerHour ?? 20,
     );
     if (!hit.allowed) return problemPage(c, env, 429, hit.retryAfterSeconds);
-    const now = deps.now();
-    const profile = w.flow.toProfile(draft.answers);
-    const assessment = assessAt(w, profile, submissionDay(w, draft.answers, hongKongDay(now)), now, t);
-    const caseRules = env.caseRules(w.flow.routeId);
+    const { profile, assessment } = assessed(deps.now());
+    const caseRules = env.caseRules(routeId);
     const evidence = caseRules
       ? evidenceFor(profile, assessment, caseRules, t.lang).items.map((i) => ({
           id: i.id,
