@@ -58,7 +58,7 @@ function routeDetails(
 ): void {
   writer.para(r.headline);
   if (r.category) writer.para(t('compare.category', { name: r.category.name }));
-  writer.para(t('compare.why', { reasons: r.reasons.join('; ') }));
+  writer.para(t('compare.why', { reasons: r.reasons.join(t('list.separator')) }));
   if (r.missing.length > 0) {
     writer.para(t('compare.missing'));
     for (const m of r.missing) writer.item(outcomeMarks[m.outcome], m.label, [m.explanation]);

@@ -243,7 +243,9 @@ export class Report {
             }),
           );
         const details =
-          room.length > 0 ? [this.t('report.changePointsRoom', { factors: room.join('; ') })] : [];
+          room.length > 0
+            ? [this.t('report.changePointsRoom', { factors: room.join(this.t('list.separator')) })]
+            : [];
         w.item(
           '•',
           this.t('report.changePoints', { n: passMark - max, test: t.name, max, passMark }),

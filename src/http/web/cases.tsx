@@ -663,9 +663,10 @@ async function report(c: Context, env: WebEnv) {
   noStore(c);
   const { renderAssessmentPdf } = await import('../../report/pdf.ts');
   // The answers as the questions worded them, so the report shows what the result rests on.
-  const profileSummary = caseAnswers(translator(lang), env, loaded).map((r) => ({
+  const t = translator(lang);
+  const profileSummary = caseAnswers(t, env, loaded).map((r) => ({
     label: r.key,
-    value: Array.isArray(r.value) ? r.value.join('; ') : r.value,
+    value: Array.isArray(r.value) ? r.value.join(t('word.separator')) : r.value,
   }));
   const pdf = await renderAssessmentPdf(loaded.assessment, {
     lang,
