@@ -51,6 +51,7 @@ const PAGE_TYPES = [
   'routes-index',
   'route-guide',
   'comparison-case',
+  'profession-picker',
 ] as const;
 type PageType = (typeof PAGE_TYPES)[number];
 
@@ -270,6 +271,12 @@ function journey(lang: Lang, page: Page): Record<StepName, () => Promise<void>> 
     ...britishApplicant('1', '5', '1990'),
     income: income('2800000'),
     business: () => no(main()).check(),
+    'talent-list': () => yes(main()).check(),
+    // The picker offers the professions of the Talent List in force: pick the first one held.
+    'talent-list-profession': async () => {
+      await audit(page, lang, 'profession-picker');
+      await main().getByRole('combobox').selectOption({ index: 2 });
+    },
     'job-offer': () => no(main()).check(),
     sponsor: () => no(main()).check(),
     'might-invest': () => no(main()).check(),
