@@ -48,6 +48,33 @@ describe('POST /api/v1/comparisons', () => {
     expect(issues[0].path).toBe('profile.person.dateOfBirth');
   });
 
+  it('writes every problem of a body at once, in the language the body asks for', async () => {
+    const profile = exampleProfile();
+    (profile.person as Record<string, unknown>).dateOfBirth = '1985-02-30';
+    const res = await comparison({ profile, lang: 'zh-Hant', routes: ['hk.qmas'] });
+    expect(res.status).toBe(400);
+    const error = (await body(res)).error;
+    expect(error.code).toBe('invalid_profile');
+    expect(error.message).toMatch(/\p{Script=Han}/u);
+    expect(error.issues[0].path).toBe('profile.person.dateOfBirth');
+    expect(error.issues[0].value).toBe('1985-02-30');
+    expect(error.issues[0].message).toMatch(/\p{Script=Han}/u);
+    expect(error.issues[0].message).not.toMatch(/\b(the|is|give)\b/);
+    // A bad moment is reported with the profile's problems, not after they are fixed.
+    const both = await comparison({ profile, lang: 'zh-Hant', submittedAt: 'yesterday' });
+    const bothError = (await body(both)).error;
+    expect(bothError.code).toBe('invalid_field');
+    expect(bothError.issues.map((i: { path: string }) => i.path)).toEqual([
+      'submittedAt',
+      'profile.person.dateOfBirth',
+    ]);
+    // A lang the API does not speak is itself the problem, named in the language of the request.
+    const unknownLang = await comparison({ profile: exampleProfile(), lang: 'fr' }, '?lang=zh-Hans');
+    const langError = (await body(unknownLang)).error;
+    expect(langError.issues[0].path).toBe('lang');
+    expect(langError.issues[0].message).toMatch(/\p{Script=Han}/u);
+  });
+
   it('is in the OpenAPI document', async () => {
     const doc = await body(await t.app.request('/api/openapi.json'));
     expect(doc.paths['/api/v1/comparisons'].post.responses['200']).toBeDefined();

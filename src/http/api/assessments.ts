@@ -8,7 +8,7 @@ import { ApiError, errorMessage } from '../errors.ts';
 import { assessFor } from './assess.ts';
 import { type ApiContext, type ApiEnv, DEFAULT_ROUTE } from './context.ts';
 import { define, errors, langQuery } from './define.ts';
-import { checkWithProfile, issue, momentField, readJson } from './input.ts';
+import { adoptBodyLanguage, checkWithProfile, issue, momentField, readJson } from './input.ts';
 import { AssessmentRequestEnvelope, AssessmentRequestSchema, AssessmentSchema } from './schemas.ts';
 
 /** The example profile shipped in examples/, used in the OpenAPI document's request examples. */
@@ -86,8 +86,8 @@ export function registerAssessments(api: OpenAPIHono<ApiEnv>, ctx: ApiContext): 
       },
     },
     async (c) => {
-      const requestLang = c.get('lang');
       const body = await readJson(c);
+      const requestLang = adoptBodyLanguage(c, body);
       const { data, profile } = checkWithProfile(
         AssessmentRequestEnvelope,
         body,

@@ -11,7 +11,7 @@ import { assessFor } from './assess.ts';
 import { profileRequestBody, requestedRoute, submittedMoment } from './assessments.ts';
 import { type ApiContext, type ApiEnv, caseRulesOf } from './context.ts';
 import { define, errors, langQuery } from './define.ts';
-import { check, checkWithProfile, issue, readJson } from './input.ts';
+import { adoptBodyLanguage, check, checkWithProfile, issue, readJson } from './input.ts';
 import {
   CaseCreatedSchema,
   CaseRequestEnvelope,
@@ -171,7 +171,7 @@ export function registerCases(api: OpenAPIHono<ApiEnv>, ctx: ApiContext): void {
         throw new ApiError('rate_limited', { params: { seconds }, headers: { 'Retry-After': seconds } });
       }
       const body = await readJson(c);
-      const { data, profile } = checkWithProfile(CaseRequestEnvelope, body, c.get('lang'), [
+      const { data, profile } = checkWithProfile(CaseRequestEnvelope, body, adoptBodyLanguage(c, body), [
         'profile',
         'lang',
         'route',

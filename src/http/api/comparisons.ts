@@ -4,7 +4,7 @@ import { compare } from '../../compare/compare.ts';
 import { profileRequestBody, routeAt, submittedMoment } from './assessments.ts';
 import type { ApiContext, ApiEnv } from './context.ts';
 import { define, errors, langQuery } from './define.ts';
-import { checkWithProfile, readJson } from './input.ts';
+import { adoptBodyLanguage, checkWithProfile, readJson } from './input.ts';
 import { ComparisonRequestEnvelope, ComparisonRequestSchema, ComparisonSchema } from './schemas.ts';
 
 const comparisonFields = ['profile', 'routes', 'submittedAt', 'lang'] as const;
@@ -37,8 +37,8 @@ export function registerComparisons(api: OpenAPIHono<ApiEnv>, ctx: ApiContext): 
       },
     },
     async (c) => {
-      const requestLang = c.get('lang');
       const body = await readJson(c);
+      const requestLang = adoptBodyLanguage(c, body);
       const { data, profile } = checkWithProfile(
         ComparisonRequestEnvelope,
         body,

@@ -12,8 +12,8 @@ import { ApiError } from '../errors.ts';
 export interface ApiEnv {
   Variables: {
     lang: Lang;
-    /** Where `lang` came from: ?lang=, Accept-Language, or neither (a case then uses its own). */
-    langSource: 'query' | 'header' | 'default';
+    /** Where `lang` came from: the body's own lang, ?lang=, Accept-Language, or none (a case then uses its own). */
+    langSource: 'body' | 'query' | 'header' | 'default';
   };
 }
 

@@ -2,7 +2,9 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import { validateProfile } from '../../profile/validate.ts';
 import type { Lang } from '../../rules/schema.ts';
+import { languages } from '../../rules/schema.ts';
 import { ApiError, type ErrorMessageKey, errorMessage, type FieldIssue } from '../errors.ts';
+import type { ApiEnv } from './context.ts';
 
 /**
  * Reading and checking request input: JSON bodies (media type, syntax), zod-validated fields
@@ -118,6 +120,21 @@ export function check<S extends z.ZodType>(
   if (!result.success)
     throw new ApiError('invalid_field', { issues: fieldIssues(result.error, input, lang, fields) });
   return result.data;
+}
+
+/**
+ * A body's own `lang`, when it is one Routewise speaks, becomes the request's language before the
+ * body is checked, so that the problems found in it are written in the language it asks for.
+ */
+export function adoptBodyLanguage(c: Context<ApiEnv>, body: unknown): Lang {
+  const asked =
+    body !== null && typeof body === 'object' ? (body as Record<string, unknown>).lang : undefined;
+  const lang = languages.find((l) => l === asked);
+  if (lang) {
+    c.set('lang', lang);
+    c.set('langSource', 'body');
+  }
+  return c.get('lang');
 }
 
 /**

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { isoDate, Profile } from '../../profile/schema.ts';
 import { languages } from '../../rules/schema.ts';
 import { EVIDENCE_STATES } from '../../store/index.ts';
+import { parseMoment } from './input.ts';
 
 /**
  * The API's request and response shapes, in zod: requests are validated with them, and the
@@ -13,9 +14,11 @@ export const Lang = z
   .enum(languages)
   .openapi('Lang', { description: 'Language of labels and explanations.' });
 
+// Checked with the body's other fields, so that a bad moment is reported with every other problem.
 const moment = z
   .string()
   .max(40)
+  .refine((text) => parseMoment(text) !== undefined)
   .describe(
     'An ISO 8601 date-time with its offset (e.g. 2025-03-01T10:00:00+08:00), or a date YYYY-MM-DD meaning 00:00 Hong Kong time. The rules in force at this moment apply.',
   );
