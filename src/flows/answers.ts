@@ -32,7 +32,7 @@ import {
 
 type Tri = boolean | DontKnow;
 
-export function answer(answers: Answers, id: string): Answer | undefined {
+function answer(answers: Answers, id: string): Answer | undefined {
   const a = answers[id];
   return a === undefined || isListAnswer(a) ? undefined : a;
 }

@@ -85,7 +85,7 @@ export function routeNeeds(routes: readonly RouteRules[]): NeedsAt {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reading answers
+// The submission day
 // ---------------------------------------------------------------------------------------------
 
 /** The submission day answered (YYYY-MM-DD), or undefined while unknown or not answered. */

@@ -5,7 +5,7 @@ import { type EvidenceItemView, evidenceFor, type TrackerStageView, trackerFor }
 import { assess } from '../../engine/assess.ts';
 import type { Assessment } from '../../engine/result.ts';
 import { APPLY_DATE } from '../../flows/compare.ts';
-import { flows, nodesForField } from '../../flows/index.ts';
+import { type Answers, flows, nodesForField } from '../../flows/index.ts';
 import { Profile } from '../../profile/schema.ts';
 import type { Lang } from '../../rules/schema.ts';
 import { languages } from '../../rules/schema.ts';
@@ -87,12 +87,17 @@ async function load(c: Context, env: WebEnv, lang?: Lang): Promise<Loaded | unde
  * The questions that ask a case's facts, with the answers its profile stands for: the route's own
  * self-assessment, or else the comparison's questions as they were on the case's submission day.
  */
-function questionsOf(env: WebEnv, rules: RouteRules, profile: Profile, submittedAt: string) {
+function questionsOf(
+  env: WebEnv,
+  rules: RouteRules,
+  profile: Profile,
+  submittedAt: string,
+): { w: Wizard; answers: Answers } {
   const own = flows.get(rules.route.id);
-  if (own) return { w: routeWizard(own, rules) as Wizard, answers: own.fromProfile(profile) };
+  if (own) return { w: routeWizard(own, rules), answers: own.fromProfile(profile) };
   const w = comparisonWizardOf(env);
   const day = hongKongDay(new Date(Date.parse(submittedAt)));
-  return { w: w as Wizard, answers: { ...w.flow.fromProfile(profile), [APPLY_DATE]: { date: day } } };
+  return { w, answers: { ...w.flow.fromProfile(profile), [APPLY_DATE]: { date: day } } };
 }
 
 /** The saved profile as the questions that asked for it, with the answers given. */
