@@ -373,7 +373,7 @@ describe('loadTalentList', () => {
         t
           .replace('name: { en: Ship surveyors,', 'name: { en: Naval architects,')
           .replace('segment: aviation-and-shipping', 'segment: maritime-services'),
-      'list.yaml': (t) => t.replace('ref: policy-address-2021-talent-list', 'ref: no-such-source'),
+      '2021.yaml': (t) => t.replace('ref: policy-address-2021-talent-list', 'ref: no-such-source'),
     });
     const message = problems(dir);
     expect(message).toMatch(
@@ -381,6 +381,17 @@ describe('loadTalentList', () => {
     );
     expect(message).toMatch(/2025-03-01\.yaml:\d+: professions\.6\.segment: no segment "maritime-services"/);
     expect(message).toMatch(/unknown source "no-such-source"/);
+  });
+
+  it('rejects a version file out of date order, or one that names no source', () => {
+    const late = copy({
+      '2021.yaml': (t) => t.replace('from: "2021-01-01T00:00:00+08:00"', 'from: "2017-01-01T00:00:00+08:00"'),
+    });
+    expect(problems(late)).toMatch(
+      /2021\.yaml:\d+: from: versions must be in chronological order: 2017-01-01T00:00:00\+08:00 is not after 2018-08-28T00:00:00\+08:00/,
+    );
+    const unsourced = copy({ '2018-08-28.yaml': (t) => t.replace(/^sources:\n(?: {2}.*\n)+/m, '') });
+    expect(problems(unsourced)).toMatch(/2018-08-28\.yaml:\d+: sources: /);
   });
 
   it('rejects a list source whose id the jurisdiction already defines', () => {

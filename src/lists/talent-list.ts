@@ -63,12 +63,19 @@ const ProfessionEntry = z
   })
   .strict();
 
-const VersionFile = z.object({ segments: z.array(Segment), professions: z.array(ProfessionEntry) }).strict();
+/** A version's own file: from when it is in force, the sources that name it, and what it holds. */
+const VersionFile = z
+  .object({
+    from: instant,
+    sources: z.array(SourceRef).min(1),
+    segments: z.array(Segment),
+    professions: z.array(ProfessionEntry),
+  })
+  .strict();
 
 const ListVersion = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
-    from: instant,
     file: z.string().regex(/^[\w.-]+\.yaml$/),
     officialCount: z.number().int().positive(),
     segmentCount: z.number().int().positive().nullable(),
@@ -78,7 +85,6 @@ const ListVersion = z
     ),
     confidence: Confidence,
     note: Localized.optional(),
-    sources: z.array(SourceRef).min(1),
     added: z.array(slug).default([]).describe('Professions announced as added by this version.'),
     removed: z.array(slug).default([]).describe('Professions announced as removed by this version.'),
   })
@@ -223,10 +229,14 @@ export function loadTalentList(dir: string = TALENT_LIST_DIR): TalentList {
   if (manifest) {
     const at = (path: PropertyKey[], message: string) =>
       problems.push({ file: manifest.file, line: manifest.lineOf(path), path: path.join('.'), message });
-    const checkSources = (refs: readonly SourceRef[], path: PropertyKey[]) =>
+    const checkSources = (
+      refs: readonly SourceRef[],
+      path: PropertyKey[],
+      report: (path: PropertyKey[], message: string) => void = at,
+    ) =>
       refs.forEach((s, j) => {
         if (shared && !(s.ref in sources))
-          at([...path, 'sources', j, 'ref'], `unknown source "${s.ref}" (not in sources.yaml)`);
+          report([...path, 'sources', j, 'ref'], `unknown source "${s.ref}" (not in sources.yaml)`);
       });
 
     manifest.value.effects.forEach((e, i) => {
@@ -238,24 +248,29 @@ export function loadTalentList(dir: string = TALENT_LIST_DIR): TalentList {
     });
 
     const ids = new Set<string>();
+    // Each version's file says from when it is in force: the next one's start ends the previous.
+    const files = manifest.value.versions.map((v) =>
+      parseFile(join(dir, v.file), VersionFile, problems, root),
+    );
     manifest.value.versions.forEach((v, i) => {
       const path = ['versions', i];
       if (ids.has(v.id)) at([...path, 'id'], `duplicate version id "${v.id}"`);
       ids.add(v.id);
-      checkSources(v.sources, path);
       if (v.confidence !== 'official' && !v.note)
         at([...path, 'note'], 'a note is required when the confidence is not official');
-      const prev = manifest.value.versions[i - 1];
-      if (prev && Date.parse(prev.from) >= Date.parse(v.from))
-        at([...path, 'from'], `versions must be in chronological order: ${v.from} is not after ${prev.from}`);
       if (v.complete && v.missing) at([...path, 'missing'], 'a complete version has nothing missing');
       if (!v.complete && !v.missing)
         at([...path, 'missing'], 'an incomplete version must say what is missing');
 
-      const parsed = parseFile(join(dir, v.file), VersionFile, problems, root);
+      const parsed = files[i];
       if (!parsed) return;
       const inFile = (p: PropertyKey[], message: string) =>
         problems.push({ file: parsed.file, line: parsed.lineOf(p), path: p.join('.'), message });
+      const { from } = parsed.value;
+      checkSources(parsed.value.sources, [], inFile);
+      const previousFrom = files[i - 1]?.value.from;
+      if (previousFrom && Date.parse(previousFrom) >= Date.parse(from))
+        inFile(['from'], `versions must be in chronological order: ${from} is not after ${previousFrom}`);
       const segments = new Map<string, TalentSegment>();
       parsed.value.segments.forEach((s, j) => {
         if (segments.has(s.id)) inFile(['segments', j, 'id'], `segment "${s.id}" is listed twice`);
@@ -332,20 +347,20 @@ export function loadTalentList(dir: string = TALENT_LIST_DIR): TalentList {
           at([...path, 'file'], `changes not announced in added/removed: ${JSON.stringify(unannounced)}`);
       }
 
-      const next = manifest.value.versions[i + 1];
+      const nextFrom = files[i + 1]?.value.from;
       versions.push({
         id: v.id,
-        from: v.from,
-        to: next?.from ?? null,
-        fromMs: Date.parse(v.from),
-        toMs: next ? Date.parse(next.from) : null,
+        from,
+        to: nextFrom ?? null,
+        fromMs: Date.parse(from),
+        toMs: nextFrom ? Date.parse(nextFrom) : null,
         officialCount: v.officialCount,
         segmentCount: v.segmentCount,
         complete: v.complete,
         ...(v.missing ? { missing: v.missing } : {}),
         confidence: v.confidence,
         ...(v.note ? { note: v.note } : {}),
-        sources: v.sources,
+        sources: parsed.value.sources,
         added: v.added,
         removed: v.removed,
         file: `hk/lists/talent-list/${v.file}`,

@@ -173,6 +173,15 @@ describe('findInstitution', () => {
     }
     expect(top('University of Oxford')?.caveats.map((c) => c.code)).toContain('derived-versions');
   });
+
+  it('says that an alias is a search aid only when the match was found by one', () => {
+    const byAlias = top('HKU');
+    expect(byAlias?.name).toBe('University of Hong Kong');
+    const note = byAlias?.caveats.find((c) => c.code === 'found-by-alias');
+    expect(note?.text.en).toMatch(/search aids.*no official list gives them/s);
+    expect(note?.text['zh-Hant']).toMatch(/搜尋輔助/);
+    expect(top('University of Hong Kong')?.caveats.map((c) => c.code)).not.toContain('found-by-alias');
+  });
 });
 
 describe('loadUniversityLists on a broken folder', () => {
@@ -240,6 +249,19 @@ describe('loadUniversityLists on a broken folder', () => {
     expect(message).toMatch(
       /institution-aliases\.yaml:\d+: institutions\.\d+\.name: "Fudan Univ" is not on any/,
     );
+  });
+
+  it('reports aliases that cite an unknown source or none', () => {
+    const unknown = copy();
+    edit(join(unknown, 'institution-aliases.yaml'), (t) =>
+      t.replace('- ref: dxianjun-ttps-qualifying-universities', '- ref: no-such-source'),
+    );
+    expect(problemsOf(unknown)).toMatch(
+      /institution-aliases\.yaml:\d+: sources\.0\.ref: unknown source "no-such-source"/,
+    );
+    const none = copy();
+    edit(join(none, 'institution-aliases.yaml'), (t) => t.replace(/^sources:\n(?: {2}.*\n)+/m, ''));
+    expect(problemsOf(none)).toMatch(/institution-aliases\.yaml:\d+: sources: /);
   });
 
   it('reports a count that differs from the official count', () => {

@@ -72,6 +72,9 @@ const VersionFile = z.object({ institutions: z.array(Institution).min(1) }).stri
 
 const AliasesFile = z
   .object({
+    sources: z.array(SourceRef).min(1),
+    confidence: Confidence,
+    note: Localized,
     institutions: z
       .array(z.object({ name: z.string().min(1), aliases: z.array(z.string().min(1)).min(1) }).strict())
       .min(1),
@@ -108,6 +111,8 @@ export interface UniversityLists {
   versions: ListVersionData[];
   /** Other names (normalised) → institution names. */
   aliases: Map<string, string[]>;
+  /** What the aliases are (search aids, not an official list): said with a match found by one. */
+  aliasNote: Localized;
   fold: Map<string, string>;
 }
 
@@ -199,6 +204,15 @@ export function loadUniversityLists(dir: string = LISTS_DIR): UniversityLists {
   if (aliasesFile) {
     const chars = [...aliasesFile.value.foldTraditional];
     for (let i = 0; i + 1 < chars.length; i += 2) fold.set(chars[i] as string, chars[i + 1] as string);
+    aliasesFile.value.sources.forEach((s, j) => {
+      if (sources && !(s.ref in sources.value.sources))
+        problems.push({
+          file: aliasesFile.file,
+          line: aliasesFile.lineOf(['sources', j, 'ref']),
+          path: `sources.${j}.ref`,
+          message: `unknown source "${s.ref}" (not in sources.yaml)`,
+        });
+    });
     const known = new Set(versions.flatMap((v) => v.institutions.map((x) => x.name)));
     aliasesFile.value.institutions.forEach((entry, i) => {
       if (manifest && !known.has(entry.name)) {
@@ -219,7 +233,8 @@ export function loadUniversityLists(dir: string = LISTS_DIR): UniversityLists {
   }
   if (problems.length > 0 || !manifest || !aliasesFile) throw new RuleFileError(problems);
   const { id, name, officialDocument, caveats } = manifest.value;
-  return { id, name, officialDocument, caveats, versions, aliases, fold };
+  const aliasNote = aliasesFile.value.note;
+  return { id, name, officialDocument, caveats, versions, aliases, aliasNote, fold };
 }
 
 let shipped: UniversityLists | undefined;
@@ -370,6 +385,9 @@ export function findInstitution(query: string, options: FindOptions = {}): Insti
       lists: versions.map((v) => ({ versionId: v.id, from: v.from, to: v.to, confidence: v.confidence })),
       caveats: [...lists.caveats],
     };
+    const ownNames = [name, ...(inst.nameZh ? [inst.nameZh] : [])].map((n) => keyOf(n, lists.fold));
+    if (exact.has(name) && !ownNames.includes(key))
+      match.caveats.push({ code: 'found-by-alias', text: lists.aliasNote });
     if (versions.some((v) => v.confidence === 'uncertain')) {
       match.caveats.push(
         caveat(
