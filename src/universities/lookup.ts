@@ -337,6 +337,33 @@ export interface FindOptions extends LookupOptions {
   lists?: UniversityLists;
 }
 
+interface ListIndex {
+  /** Every institution on any version, keyed by its English name. */
+  byName: ReturnType<typeof acrossVersions<ListVersionData, Institution>>;
+  /** Each institution's aliases. */
+  otherNames: Map<string, string[]>;
+}
+
+const indexes = new WeakMap<UniversityLists, ListIndex>();
+
+/** What every look-up in the lists reads, worked out once per loaded lists. */
+function indexOf(lists: UniversityLists): ListIndex {
+  let index = indexes.get(lists);
+  if (!index) {
+    const byName = acrossVersions(
+      lists.versions,
+      (v) => v.institutions,
+      (inst) => inst.name,
+    );
+    const otherNames = new Map<string, string[]>();
+    for (const [alias, names] of lists.aliases)
+      for (const n of names) otherNames.set(n, [...(otherNames.get(n) ?? []), alias]);
+    index = { byName, otherNames };
+    indexes.set(lists, index);
+  }
+  return index;
+}
+
 /**
  * Finds an institution on the TTPS Aggregate List by English name (forgiving case, accents,
  * punctuation, "the", "&", "Univ." and small misspellings), abbreviation or Chinese name in either
@@ -351,15 +378,7 @@ export function findInstitution(query: string, options: FindOptions = {}): Insti
   if (!key) return [];
   const queryTokens = han ? [] : tokens(query);
 
-  // Every institution on any version, keyed by its English name.
-  const byName = acrossVersions(
-    lists.versions,
-    (v) => v.institutions,
-    (inst) => inst.name,
-  );
-  const otherNames = new Map<string, string[]>();
-  for (const [alias, names] of lists.aliases)
-    for (const n of names) otherNames.set(n, [...(otherNames.get(n) ?? []), alias]);
+  const { byName, otherNames } = indexOf(lists);
 
   const exact = new Set(lists.aliases.get(key) ?? []);
   const first = lists.versions[0];
