@@ -324,6 +324,13 @@ export const RouteFile = z
       .array(z.string().regex(/^[a-z0-9.-]+$/))
       .describe('Ids of related routes, for the guide pages.'),
     permanentResidence: Localized,
+    opened: z
+      .object({ at: instant, ...provenance })
+      .strict()
+      .optional()
+      .describe(
+        'When the route first took applications. Before it, an assessment says the scheme had not opened yet. Absent when the route opened before the earliest rules Routewise holds.',
+      ),
     ...provenance,
   })
   .strict();
