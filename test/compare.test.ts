@@ -12,7 +12,13 @@ const routes = SHIPPED_ROUTE_IDS.map(shippedRoute);
 const example = (name: string): Profile =>
   parseProfile(JSON.parse(readFileSync(new URL(`../examples/${name}.json`, import.meta.url), 'utf8')));
 
-const FIT_ORDER: Record<Fit, number> = { fits: 0, might_fit: 1, does_not_fit: 2, not_available: 3 };
+const FIT_ORDER: Record<Fit, number> = {
+  fits: 0,
+  might_fit: 1,
+  does_not_fit: 2,
+  not_open: 3,
+  not_available: 4,
+};
 
 describe('compare', () => {
   it('agrees with each route’s own assessment, and ranks every route once', () => {
@@ -35,10 +41,17 @@ describe('compare', () => {
             continue;
           }
           expect(r.status).toBe(own.status);
+          const opened = rules.route.opened;
+          if (opened && Date.parse(at) < Date.parse(opened.at)) {
+            expect(r.fit).toBe('not_open');
+            expect(r.rank).toBeNull();
+            expect(r.fees).toBeNull();
+            continue;
+          }
           expect(r.fit).toBe(
             own.status === 'eligible' ? 'fits' : own.status === 'undetermined' ? 'might_fit' : 'does_not_fit',
           );
-          expect(r.fees?.totalHKD).toBe(own.fees.totalHKD);
+          expect(r.fees?.totalHKD).toBe(own.fees?.totalHKD);
           expect(r.stay?.initialMonths ?? null).toBe(own.stay?.initialMonths ?? null);
           expect(r.rulesUsed).toEqual(own.rulesUsed);
           // Nothing a route's own assessment has met is reported missing.
@@ -88,9 +101,42 @@ describe('compare', () => {
     expect(qmas?.reasons).toContain('needs no job offer');
     expect(qmas?.reasons.some((x) => /first stay of 36 months/.test(x))).toBe(true);
     const early = compare(profile, routes, '2005-01-01T10:00:00+08:00');
-    for (const r of early.routes) expect(r.fit).toBe('not_available');
+    for (const r of early.routes) expect(['not_open', 'not_available']).toContain(r.fit);
     expect(early.fits).toEqual([]);
     expect(early.summary).toMatch(/no Hong Kong route fits/);
+  });
+
+  it('tells a route that had not opened yet from one whose rules Routewise does not hold', () => {
+    const profile = example('qmas-2024-12-criteria');
+    const c = compare(profile, routes, '2004-01-01T10:00:00+08:00');
+    const byId = (id: string) => c.routes.find((r) => r.route.id === id);
+    for (const id of ['hk.qmas', 'hk.ttps', 'hk.assg', 'hk.new-cies']) {
+      expect(byId(id)?.fit, id).toBe('not_open');
+      expect(byId(id)?.status, id).toBe('not_eligible');
+      expect(byId(id)?.rank, id).toBeNull();
+      expect(byId(id)?.fees, id).toBeNull();
+    }
+    expect(byId('hk.qmas')?.headline).toBe(
+      'This scheme had not opened yet: it took its first applications on 28 June 2006',
+    );
+    expect(byId('hk.qmas')?.fitLabel).toBe('Not open yet');
+    expect(byId('hk.qmas')?.missing.map((m) => m.id)).toEqual(['scheme-opened']);
+    // ASMTP opened in 2003, but Routewise holds its rules only from 2015; GEP has no opening date.
+    for (const id of ['hk.asmtp', 'hk.gep']) {
+      expect(byId(id)?.fit, id).toBe('not_available');
+      expect(byId(id)?.status, id).toBeNull();
+      expect(byId(id)?.headline, id).toBe('Routewise holds no rules for this route before 4 May 2015');
+    }
+    // The routes not yet open come before those with no rules held.
+    const fits = c.routes.map((r) => r.fit);
+    expect(fits.lastIndexOf('not_open')).toBeLessThan(fits.indexOf('not_available'));
+    const before = compare(profile, routes, '2003-07-14T23:59:59+08:00', { lang: 'zh-Hant' });
+    const asmtp = before.routes.find((r) => r.route.id === 'hk.asmtp');
+    expect(asmtp?.fit).toBe('not_open');
+    expect(asmtp?.fitLabel).toBe('尚未開始');
+    expect(asmtp?.headline).toBe('此計劃當時尚未開始：於2003年7月15日起接受申請');
+    const opening = compare(profile, routes, '2006-06-28T00:00:00+08:00');
+    expect(opening.routes.find((r) => r.route.id === 'hk.qmas')?.fit).not.toBe('not_open');
   });
 
   it('rejects a moment that is not an ISO date-time with an offset', () => {

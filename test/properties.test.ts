@@ -294,7 +294,7 @@ describe('properties of every assessment', () => {
           const result = assess(profile, rules, at, { lang, ...(tests ? { tests } : {}) });
           const citations = [
             ...result.rulesUsed,
-            result.fees.version,
+            ...(result.fees ? [result.fees.version] : []),
             ...result.prerequisites,
             ...result.tests.flatMap((t) => [t.version, ...t.criteria]),
           ].flatMap((x) => x.sources);
@@ -340,7 +340,7 @@ describe('properties of every assessment', () => {
             t.score,
             t.criteria.map((c) => [c.id, c.outcome, c.points?.min, c.points?.max]),
           ]),
-          fees: a.fees.totalHKD,
+          fees: a.fees?.totalHKD ?? null,
           steps: a.nextSteps.map((s) => s.id),
           warnings: a.warnings.map((w) => w.code),
         });

@@ -7,12 +7,14 @@ const fitMarks: Record<RouteComparison['fit'], string> = {
   fits: '✓',
   might_fit: '?',
   does_not_fit: '✗',
+  not_open: '–',
   not_available: '–',
 };
 const fitTones: Record<RouteComparison['fit'], Tone> = {
   fits: 'good',
   might_fit: 'open',
   does_not_fit: 'bad',
+  not_open: 'open',
   not_available: 'open',
 };
 
@@ -40,6 +42,11 @@ export function renderComparison(c: Comparison, writer: Writer, routeNames: stri
       const missing = r.missing.map((m) => `${outcomeMarks[m.outcome]} ${m.label}`);
       writer.item(fitMarks[r.fit], `${r.route.name}: ${r.headline}`, missing, fitTones[r.fit]);
     }
+  }
+  const notOpen = c.routes.filter((r) => r.fit === 'not_open');
+  if (notOpen.length > 0) {
+    writer.heading(t('compare.notOpen'));
+    for (const r of notOpen) writer.item(fitMarks[r.fit], `${r.route.name}: ${r.headline}`);
   }
   const unavailable = c.routes.filter((r) => r.fit === 'not_available');
   if (unavailable.length > 0) {

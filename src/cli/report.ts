@@ -1,3 +1,4 @@
+import { NOT_OPEN_PREREQUISITE } from '../engine/assess.ts';
 import type { Outcome } from '../engine/conditions.ts';
 import { resolveCitations } from '../engine/explain.ts';
 import type {
@@ -127,15 +128,20 @@ export class Report {
   }
 
   render(): string {
+    // Before the route opened the assessment holds one prerequisite and nothing to show under
+    // tests, fees, stay, selection, steps or dependants.
+    const open = this.a.prerequisites[0]?.id !== NOT_OPEN_PREREQUISITE;
     this.header();
     this.result();
     this.prerequisites();
-    this.tests();
-    this.fees();
-    this.stay();
-    this.selection();
-    this.steps();
-    this.dependants();
+    if (open) {
+      this.tests();
+      this.fees();
+      this.stay();
+      this.selection();
+      this.steps();
+      this.dependants();
+    }
     this.warnings();
     this.disclaimer();
     this.sourceList();
@@ -147,7 +153,9 @@ export class Report {
     w.title(this.t('report.title'));
     w.para(this.t('report.route', { name: a.route.name, id: a.route.id }), { strong: true });
     w.para(this.t('report.submitted', { at: a.submittedAt }));
-    w.para(this.t('report.testsAssessed', { tests: this.list(a.tests.map((t) => t.name)) }));
+    if (a.tests.length > 0)
+      w.para(this.t('report.testsAssessed', { tests: this.list(a.tests.map((t) => t.name)) }));
+    if (a.rulesUsed.length === 0) return;
 
     w.heading(this.t('report.rulesUsed'));
     for (const v of a.rulesUsed) {
@@ -167,6 +175,11 @@ export class Report {
       strong: true,
       tone: statusTones[a.status],
     });
+    if (a.prerequisites[0]?.id === NOT_OPEN_PREREQUISITE) {
+      // The facts given do not matter yet: only the date does, and the summary says so.
+      w.para(a.summary);
+      return;
+    }
     w.para(this.t(`body.${a.status}`, { route: a.route.name, at: a.submittedAt }));
     w.para(a.recommendation);
 
@@ -315,6 +328,8 @@ export class Report {
   private fees(): void {
     const { a, w } = this;
     const f = a.fees;
+    // Before the route opened there are no fee rules to show.
+    if (!f) return;
     w.heading(this.t('report.fees'));
     w.para(f.persons === 1 ? this.t('report.feesForOne') : this.t('report.feesFor', { n: f.persons }));
     w.para(f.regime);
@@ -369,7 +384,9 @@ export class Report {
 
   private selection(): void {
     const { a, w } = this;
-    const { quota } = a.selection;
+    const selection = a.selection;
+    if (!selection) return;
+    const { quota } = selection;
     w.heading(this.t('report.selection'));
     w.para(
       quota === 'suspended'
@@ -378,8 +395,8 @@ export class Report {
           ? this.t('quota.none')
           : this.t('quota.number', { n: this.money.format(quota) }),
     );
-    w.para(this.t('report.decidedBy', { text: a.selection.decidedBy }));
-    w.para(a.selection.summary);
+    w.para(this.t('report.decidedBy', { text: selection.decidedBy }));
+    w.para(selection.summary);
   }
 
   private steps(): void {

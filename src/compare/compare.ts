@@ -1,5 +1,5 @@
-import { assess, InvalidMomentError, RulesNotInForceError } from '../engine/assess.ts';
-import { formatNumber } from '../engine/explain.ts';
+import { assess, InvalidMomentError, NOT_OPEN_PREREQUISITE, RulesNotInForceError } from '../engine/assess.ts';
+import { formatDay, formatNumber } from '../engine/explain.ts';
 import type {
   Assessment,
   CitedSource,
@@ -22,7 +22,11 @@ import type { RouteRules } from '../rules/types.ts';
  * Documented in docs/comparison-json.md.
  */
 
-export type Fit = 'fits' | 'might_fit' | 'does_not_fit' | 'not_available';
+/**
+ * `not_open`: the route had not opened yet at the moment (its assessment says so, with the date);
+ * `not_available`: the route existed, but Routewise holds no rules for it at that moment.
+ */
+export type Fit = 'fits' | 'might_fit' | 'does_not_fit' | 'not_open' | 'not_available';
 
 export interface MissingItem {
   /** "prerequisite", or the id of the test (category) the item belongs to. */
@@ -37,7 +41,7 @@ export interface RouteComparison {
   route: { id: string; name: string; shortName: string };
   fit: Fit;
   fitLabel: string;
-  /** The route's own result; null when Routewise holds no rules for the moment. */
+  /** The route's own result (not_eligible before the route opened); null when Routewise holds no rules for the moment. */
   status: Status | null;
   best: Status | null;
   worst: Status | null;
@@ -62,7 +66,7 @@ export interface RouteComparison {
   selection: { quota: number | 'suspended' | 'none'; selectionExercise: boolean; summary: string } | null;
   /** Why the route is ranked where it is, most important first. */
   reasons: string[];
-  /** 1 for the best fit; null for routes that do not fit or have no rules at the moment. */
+  /** 1 for the best fit; null for routes that do not fit, had not opened or have no rules at the moment. */
   rank: number | null;
   uncertain: boolean;
   warnings: Warning[];
@@ -87,7 +91,13 @@ export interface CompareOptions {
   lang?: Lang;
 }
 
-const FIT_ORDER: Record<Fit, number> = { fits: 0, might_fit: 1, does_not_fit: 2, not_available: 3 };
+const FIT_ORDER: Record<Fit, number> = {
+  fits: 0,
+  might_fit: 1,
+  does_not_fit: 2,
+  not_open: 3,
+  not_available: 4,
+};
 const JOB_ORDER = { no: 0, some_tests: 1, yes: 2 } as const;
 const CONDITION_ORDER = { time_limitation_only: 0, linked_to_sponsor: 1, employment: 2 } as const;
 
@@ -147,7 +157,7 @@ function missingOf(a: Assessment, test: TestResult | undefined): MissingItem[] {
 }
 
 function reasonsFor(r: Omit<RouteComparison, 'reasons' | 'rank'>, lang: Lang): string[] {
-  if (r.fit === 'not_available') return [];
+  if (r.fit === 'not_available' || r.fit === 'not_open') return [];
   const m = (key: CompareMessageKey, params?: Record<string, string | number>) =>
     compareMessage(lang, key, params);
   const reasons: string[] = [];
@@ -211,7 +221,7 @@ function routeComparison(
     a = assess(profile, rules, submittedAt, { lang });
   } catch (e) {
     if (!(e instanceof RulesNotInForceError)) throw e;
-    const date = e.earliest.slice(0, 10);
+    const date = formatDay(lang, e.earliest);
     return {
       route,
       fit: 'not_available',
@@ -234,6 +244,29 @@ function routeComparison(
     };
   }
   Object.assign(sources, a.sources);
+  const opened = rules.route.opened;
+  if (opened && a.prerequisites[0]?.id === NOT_OPEN_PREREQUISITE) {
+    return {
+      route,
+      fit: 'not_open',
+      fitLabel: compareMessage(lang, 'fit.not_open'),
+      status: a.status,
+      best: a.best,
+      worst: a.worst,
+      category: null,
+      headline: compareMessage(lang, 'reason.notOpen', { date: formatDay(lang, opened.at) }),
+      missing: missingOf(a, undefined),
+      deciding: [],
+      needsJobOffer: rules.route.needsJobOffer,
+      stay: null,
+      fees: null,
+      permanentResidence: rules.route.permanentResidence[lang],
+      selection: null,
+      uncertain: a.warnings.some((w) => w.code === 'uncertain_rule'),
+      warnings: a.warnings.filter((w) => w.code !== 'not_approval'),
+      rulesUsed: a.rulesUsed,
+    };
+  }
   const fit = fitOf(a.status);
   const test = closestTest(a);
   const topTier = a.stay?.topTier;
@@ -256,9 +289,9 @@ function routeComparison(
       conditionOfStay: a.stay.conditionOfStay,
       topTierYears: topTier ? topTier.extensionYears : null,
     },
-    fees: { totalHKD: a.fees.totalHKD, persons: a.fees.persons, regime: a.fees.regime },
+    fees: a.fees && { totalHKD: a.fees.totalHKD, persons: a.fees.persons, regime: a.fees.regime },
     permanentResidence: a.stay?.permanentResidence ?? rules.route.permanentResidence[lang],
-    selection: {
+    selection: a.selection && {
       quota: a.selection.quota,
       selectionExercise: a.selection.selectionExercise,
       summary: a.selection.summary,

@@ -144,6 +144,34 @@ export function formatNumber(lang: Lang, n: number): string {
   return numberFormats[lang].format(n);
 }
 
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/**
+ * A calendar day (YYYY-MM-DD, or the start of an ISO date-time) as the reader writes it: written
+ * by hand, like formatNumber, so that every output is the same wherever Routewise runs.
+ *
+ * @example formatDay('en', '2006-06-28') // '28 June 2006'; formatDay('zh-Hant', '2006-06-28') // '2006年6月28日'
+ */
+export function formatDay(lang: Lang, iso: string): string {
+  const year = Number(iso.slice(0, 4));
+  const month = Number(iso.slice(5, 7));
+  const day = Number(iso.slice(8, 10));
+  return lang === 'en' ? `${day} ${MONTHS[month - 1]} ${year}` : `${year}年${month}月${day}日`;
+}
+
 export function localize(text: Localized, lang: Lang): string {
   return text[lang];
 }

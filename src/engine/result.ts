@@ -159,15 +159,17 @@ export interface Assessment {
   deciding: string[];
   best: Status;
   worst: Status;
-  fees: Fees;
+  /** null only before the route opened, when no fee rules exist yet. */
+  fees: Fees | null;
   stay: Stay | null;
+  /** null only before the route opened, when no selection rules exist yet. */
   selection: {
     quota: number | 'suspended' | 'none';
     /** Whether applications meeting the requirements then compete in selection exercises. */
     selectionExercise: boolean;
     decidedBy: string;
     summary: string;
-  };
+  } | null;
   nextSteps: NextStep[];
   dependants: DependantResult[];
   warnings: Warning[];

@@ -450,13 +450,15 @@ function write(w: Writer, a: Assessment, options: PdfOptions): void {
     });
   }
   if (a.deciding.length > 0) w.para(msg(lang, 'deciding', { fields: a.deciding.join(', ') }), { size: 10 });
-  w.para(
-    [
-      { text: msg(lang, 'labelled', { label: msg(lang, 'selection') }), weight: 'Bold' },
-      { text: a.selection.summary },
-    ],
-    { size: 9.5 },
-  );
+  if (a.selection) {
+    w.para(
+      [
+        { text: msg(lang, 'labelled', { label: msg(lang, 'selection') }), weight: 'Bold' },
+        { text: a.selection.summary },
+      ],
+      { size: 9.5 },
+    );
+  }
 
   // The answers it was given.
   w.heading(msg(lang, 'inputs'));
@@ -510,47 +512,50 @@ function write(w: Writer, a: Assessment, options: PdfOptions): void {
     }
   }
 
-  // Fees.
-  w.heading(msg(lang, 'fees'));
-  w.para(a.fees.regime, { size: 9.5 });
-  for (const line of a.fees.lines) {
+  // Fees (none before the route opened).
+  const fees = a.fees;
+  if (fees) {
+    w.heading(msg(lang, 'fees'));
+    w.para(fees.regime, { size: 9.5 });
+    for (const line of fees.lines) {
+      w.para(
+        [
+          {
+            text: msg(lang, 'feeLine', {
+              label: line.label,
+              amount: money(lang, line.amountHKD),
+              persons: line.persons,
+              subtotal: money(lang, line.subtotalHKD),
+            }),
+            weight: 'Bold',
+          },
+          {
+            text: `   (${msg(lang, line.refundable ? 'feeRefundable' : 'feeNonRefundable')})`,
+            color: colour.muted,
+          },
+        ],
+        { size: 9.5, gap: 0.05 },
+      );
+      w.para(msg(lang, 'feePayable', { payable: line.payable }), {
+        size: 8.5,
+        indent: 14,
+        color: colour.muted,
+        gap: 0.2,
+      });
+    }
     w.para(
       [
         {
-          text: msg(lang, 'feeLine', {
-            label: line.label,
-            amount: money(lang, line.amountHKD),
-            persons: line.persons,
-            subtotal: money(lang, line.subtotalHKD),
-          }),
+          text: msg(lang, 'feeTotal', { total: money(lang, fees.totalHKD), persons: fees.persons }),
           weight: 'Bold',
         },
-        {
-          text: `   (${msg(lang, line.refundable ? 'feeRefundable' : 'feeNonRefundable')})`,
-          color: colour.muted,
-        },
       ],
-      { size: 9.5, gap: 0.05 },
-    );
-    w.para(msg(lang, 'feePayable', { payable: line.payable }), {
-      size: 8.5,
-      indent: 14,
-      color: colour.muted,
-      gap: 0.2,
-    });
-  }
-  w.para(
-    [
       {
-        text: msg(lang, 'feeTotal', { total: money(lang, a.fees.totalHKD), persons: a.fees.persons }),
-        weight: 'Bold',
+        size: 10.5,
       },
-    ],
-    {
-      size: 10.5,
-    },
-  );
-  ruleVersion(w, a.fees.version);
+    );
+    ruleVersion(w, fees.version);
+  }
 
   // Stay.
   if (a.stay) {

@@ -133,12 +133,28 @@ describe('POST /api/v1/assessments', () => {
     expect(none.error.issues[0]).not.toHaveProperty('value');
   });
 
-  it('is 422 rules_not_in_force before the scheme began', async () => {
-    const res = await assess({ profile: exampleProfile(), submittedAt: '2005-01-01' });
+  it('is 200 before the scheme opened: not eligible, the scheme had not opened yet', async () => {
+    const res = await assess({ profile: exampleProfile(), submittedAt: '2005-01-01', lang: 'zh-Hant' });
+    expect(res.status).toBe(200);
+    const a = AssessmentSchema.parse(await body(res));
+    expect(a.status).toBe('not_eligible');
+    expect(a.prerequisites).toEqual([
+      expect.objectContaining({ id: 'scheme-opened', outcome: 'not_met', confidence: 'official' }),
+    ]);
+    expect(a.prerequisites[0]?.explanation).toContain('2006年6月28日');
+    expect(a.tests).toEqual([]);
+    expect(a.fees).toBeNull();
+    expect(a.selection).toBeNull();
+    const opened = await body(await assess({ profile: exampleProfile(), submittedAt: '2006-06-28' }));
+    expect(opened.prerequisites.map((p: { id: string }) => p.id)).not.toContain('scheme-opened');
+  });
+
+  it('is 422 rules_not_in_force before the earliest rules held for a route that already existed', async () => {
+    const res = await assess({ profile: exampleProfile(), route: 'hk.gep', submittedAt: '2005-01-01' });
     expect(res.status).toBe(422);
     const data = await body(res);
     expect(data.error.code).toBe('rules_not_in_force');
-    expect(data.error.message).toContain('2006-06-28');
+    expect(data.error.message).toContain('2015-05-04');
   });
 
   it('is 413 payload_too_large over the body limit, as JSON, without reading the profile', async () => {

@@ -20,6 +20,17 @@ describe('POST /api/v1/comparisons', () => {
     expect(c.disclaimer).toMatch(/not approval/);
   });
 
+  it('is 200 before routes opened, telling "not open yet" from "no rules held"', async () => {
+    const res = await comparison({ profile: exampleProfile(), submittedAt: '2004-01-01T10:00:00+08:00' });
+    expect(res.status).toBe(200);
+    const c = ComparisonSchema.parse(await body(res));
+    const qmas = c.routes.find((r) => r.route.id === 'hk.qmas');
+    const gep = c.routes.find((r) => r.route.id === 'hk.gep');
+    expect(qmas).toMatchObject({ fit: 'not_open', status: 'not_eligible', rank: null });
+    expect(qmas?.headline).toContain('28 June 2006');
+    expect(gep).toMatchObject({ fit: 'not_available', status: null, rank: null });
+  });
+
   it('answers in the language asked for, and compares only the routes named', async () => {
     const res = await comparison(
       { profile: exampleProfile(), submittedAt: '2026-03-01T10:00:00+08:00', routes: ['hk.qmas'] },

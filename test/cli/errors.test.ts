@@ -97,15 +97,33 @@ describe('bad input: exit 2 with every problem named', () => {
     );
   });
 
-  it('pre-2006 moment: no rules in force yet', async () => {
+  it('a moment before the earliest rules held for a route that already existed: no rules in force', async () => {
     const [en, zh] = await Promise.all([
-      cli(['assess', EXAMPLE, '--at', '2001-01-01']),
+      cli(['assess', EXAMPLE, '--route', 'gep', '--at', '2001-01-01']),
       cli(['rules', 'qmas', '--at', '2005-12-31T23:59:59+08:00', '--lang', 'zh-Hant']),
     ]);
     expect(usageError(en)).toMatch(
-      /^routewise: no hk\.qmas rules were in force at 2001-01-01T00:00:00\+08:00: the earliest rules \(.+\) apply from 2006-\d\d-\d\dT00:00:00\+08:00\. Choose a later --at\.\n$/,
+      /^routewise: no hk\.gep rules were in force at 2001-01-01T00:00:00\+08:00: the earliest rules \(.+\) apply from 2015-\d\d-\d\dT00:00:00\+08:00\. Choose a later --at\.\n$/,
     );
     expect(usageError(zh)).toContain('2005-12-31T23:59:59+08:00 時沒有生效的hk.qmas規則');
+  });
+
+  it('a moment before the route opened is not an error: exit 0, the scheme had not opened yet', async () => {
+    const [text, json] = await Promise.all([
+      cli(['assess', EXAMPLE, '--at', '2001-01-01']),
+      cli(['assess', EXAMPLE, '--at', '2006-06-27T23:59:59+08:00', '--format', 'json', '--lang', 'zh-Hans']),
+    ]);
+    expect(text.code).toBe(0);
+    expect(text.stderr).toBe('');
+    expect(text.stdout).toContain(
+      'the scheme had not opened yet at 2001-01-01T00:00:00+08:00; it opened on 28 June 2006.',
+    );
+    expect(json.code).toBe(0);
+    const a = JSON.parse(json.stdout);
+    expect(a.status).toBe('not_eligible');
+    expect(a.prerequisites.map((p: { id: string }) => p.id)).toEqual(['scheme-opened']);
+    expect(a.prerequisites[0].explanation).toContain('2006年6月28日');
+    expect(a.fees).toBeNull();
   });
 
   it('unknown --test, --format and --lang values', async () => {

@@ -206,14 +206,17 @@ export const AssessmentSchema = z
       .describe('When undetermined: the profile fields that would decide the result.'),
     best: Status,
     worst: Status,
-    fees: Fees,
+    fees: Fees.nullable().describe('null only before the route opened.'),
     stay: Stay.nullable(),
-    selection: z.object({
-      quota: z.union([z.number(), z.literal('suspended'), z.literal('none')]),
-      selectionExercise: z.boolean().describe('Meeting the requirements leads to a selection exercise.'),
-      decidedBy: z.string(),
-      summary: z.string(),
-    }),
+    selection: z
+      .object({
+        quota: z.union([z.number(), z.literal('suspended'), z.literal('none')]),
+        selectionExercise: z.boolean().describe('Meeting the requirements leads to a selection exercise.'),
+        decidedBy: z.string(),
+        summary: z.string(),
+      })
+      .nullable()
+      .describe('null only before the route opened.'),
     nextSteps: z.array(
       z.object({
         id: z.string(),
@@ -566,7 +569,11 @@ const ConditionOfStay = z.enum(['time_limitation_only', 'employment', 'linked_to
 const RouteComparisonSchema = z
   .object({
     route: z.object({ id: z.string(), name: z.string(), shortName: z.string() }),
-    fit: z.enum(['fits', 'might_fit', 'does_not_fit', 'not_available']),
+    fit: z
+      .enum(['fits', 'might_fit', 'does_not_fit', 'not_open', 'not_available'])
+      .describe(
+        'not_open: the route had not opened yet at the moment; not_available: no rules held for then.',
+      ),
     fitLabel: z.string(),
     status: Status.nullable().describe(
       "The route's own result; null when no rules are in force at the moment.",

@@ -291,7 +291,7 @@ export function AssessmentDetails(props: {
     <>
       <Notice kind="warning">
         <p>
-          <strong>{t('result.notApproval')}</strong> {a.selection.summary}
+          <strong>{t('result.notApproval')}</strong> {a.selection?.summary ?? a.recommendation}
         </p>
       </Notice>
 
@@ -424,16 +424,18 @@ export function AssessmentDetails(props: {
         </section>
       ) : null}
 
-      <section aria-labelledby="fees-h">
-        <h2 id="fees-h">{t('result.fees')}</h2>
-        <FeesTable
-          t={t}
-          lines={a.fees.lines}
-          total={a.fees.totalHKD}
-          persons={a.fees.persons}
-          regime={a.fees.regime}
-        />
-      </section>
+      {a.fees ? (
+        <section aria-labelledby="fees-h">
+          <h2 id="fees-h">{t('result.fees')}</h2>
+          <FeesTable
+            t={t}
+            lines={a.fees.lines}
+            total={a.fees.totalHKD}
+            persons={a.fees.persons}
+            regime={a.fees.regime}
+          />
+        </section>
+      ) : null}
 
       {a.stay ? (
         <section aria-labelledby="stay-h">
@@ -468,11 +470,13 @@ export function AssessmentDetails(props: {
         <Steps t={t} steps={a.nextSteps} />
       </section>
 
-      <section aria-labelledby="selection-h">
-        <h2 id="selection-h">{t('result.selection')}</h2>
-        <p>{a.selection.summary}</p>
-        <p>{a.selection.decidedBy}</p>
-      </section>
+      {a.selection ? (
+        <section aria-labelledby="selection-h">
+          <h2 id="selection-h">{t('result.selection')}</h2>
+          <p>{a.selection.summary}</p>
+          <p>{a.selection.decidedBy}</p>
+        </section>
+      ) : null}
 
       {otherWarnings.length > 0 ? (
         <section aria-labelledby="warnings-h">

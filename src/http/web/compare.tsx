@@ -24,7 +24,7 @@ import { ClearForm, formOf, nodeHref, parseContext, registerQuestionnaire, type 
  * each route's guide and, where one exists, its own self-assessment.
  */
 
-const FITS: readonly Fit[] = ['fits', 'might_fit', 'does_not_fit', 'not_available'];
+const FITS: readonly Fit[] = ['fits', 'might_fit', 'does_not_fit', 'not_open', 'not_available'];
 
 export interface CompareWizard extends Wizard {
   routes: readonly RouteRules[];
@@ -104,7 +104,7 @@ function RouteCard(props: { t: T; w: CompareWizard; answers: Answers; r: RouteCo
         </p>
         <p>{r.headline}</p>
         {r.category ? <p class="small">{t('comparison.category', { name: r.category.name })}</p> : null}
-        {r.fit !== 'not_available' ? (
+        {r.fit !== 'not_available' && r.fit !== 'not_open' ? (
           <dl class="summary-list summary-list--compact">
             <SummaryRow label={t('comparison.stay')}>
               {stayText(t, r)}
@@ -177,7 +177,7 @@ function RouteCard(props: { t: T; w: CompareWizard; answers: Answers; r: RouteCo
             </>
           ) : null}
         </p>
-        {r.fit !== 'not_available' ? (
+        {r.fit !== 'not_available' && r.fit !== 'not_open' ? (
           <Form action={`${w.base}/save`} csrf={props.csrf} class="route-card__save">
             <p class="small">{t('comparison.save.lead')}</p>
             <Button variant="secondary" name="route" value={id}>

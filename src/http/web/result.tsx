@@ -153,7 +153,7 @@ function Compare(props: { t: T; w: RouteWizard; before: Assessment; after: Asses
             })}
           </li>
         ))}
-        {before.fees.totalHKD !== after.fees.totalHKD ? (
+        {before.fees && after.fees && before.fees.totalHKD !== after.fees.totalHKD ? (
           <li>
             {t('result.compare.fees', {
               before: t.hkd(before.fees.totalHKD),
