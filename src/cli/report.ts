@@ -62,6 +62,7 @@ class SourceList {
 export class Report {
   private readonly sources: SourceList;
   private readonly money: Intl.NumberFormat;
+  private readonly days: Intl.DateTimeFormat;
 
   constructor(
     private readonly a: Assessment,
@@ -69,6 +70,13 @@ export class Report {
   ) {
     this.sources = new SourceList(a.sources);
     this.money = new Intl.NumberFormat(numberLocales[a.lang], { maximumFractionDigits: 2 });
+    this.days = new Intl.DateTimeFormat(numberLocales[a.lang], { dateStyle: 'long', timeZone: 'UTC' });
+  }
+
+  /** A day (YYYY-MM-DD) as the report's language writes it. */
+  private day(iso: string): string {
+    const ms = Date.parse(`${iso}T00:00:00Z`);
+    return Number.isNaN(ms) ? iso : this.days.format(ms);
   }
 
   private get lang(): Lang {
@@ -369,14 +377,22 @@ export class Report {
 
   private selection(): void {
     const { a, w } = this;
-    const { quota } = a.selection;
+    const { quota, quotaPeriod } = a.selection;
     w.heading(this.t('report.selection'));
     w.para(
       quota === 'suspended'
         ? this.t('quota.suspended')
         : quota === 'none'
           ? this.t('quota.none')
-          : this.t('quota.number', { n: this.money.format(quota) }),
+          : quota === 'unknown'
+            ? this.t('quota.unknown')
+            : quotaPeriod
+              ? this.t('quota.period', {
+                  n: this.money.format(quota),
+                  from: this.day(quotaPeriod.from),
+                  to: this.day(quotaPeriod.to),
+                })
+              : this.t('quota.number', { n: this.money.format(quota) }),
     );
     w.para(this.t('report.decidedBy', { text: a.selection.decidedBy }));
     w.para(a.selection.summary);

@@ -59,7 +59,12 @@ export interface RouteComparison {
   } | null;
   fees: { totalHKD: number; persons: number; regime: string } | null;
   permanentResidence: string;
-  selection: { quota: number | 'suspended' | 'none'; selectionExercise: boolean; summary: string } | null;
+  selection: {
+    quota: number | 'suspended' | 'none' | 'unknown';
+    quotaPeriod: { from: string; to: string } | null;
+    selectionExercise: boolean;
+    summary: string;
+  } | null;
   /** Why the route is ranked where it is, most important first. */
   reasons: string[];
   /** 1 for the best fit; null for routes that do not fit or have no rules at the moment. */
@@ -85,6 +90,18 @@ export interface Comparison {
 
 export interface CompareOptions {
   lang?: Lang;
+}
+
+const dayFormats: Record<Lang, Intl.DateTimeFormat> = {
+  en: new Intl.DateTimeFormat('en-HK', { dateStyle: 'long', timeZone: 'UTC' }),
+  'zh-Hant': new Intl.DateTimeFormat('zh-HK', { dateStyle: 'long', timeZone: 'UTC' }),
+  'zh-Hans': new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeZone: 'UTC' }),
+};
+
+/** A day (YYYY-MM-DD) as the reader's language writes it. */
+function formatDay(lang: Lang, day: string): string {
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  return Number.isNaN(ms) ? day : dayFormats[lang].format(ms);
 }
 
 const FIT_ORDER: Record<Fit, number> = { fits: 0, might_fit: 1, does_not_fit: 2, not_available: 3 };
@@ -171,7 +188,17 @@ function reasonsFor(r: Omit<RouteComparison, 'reasons' | 'rank'>, lang: Lang): s
     ),
   );
   const quota = r.selection?.quota;
+  const period = r.selection?.quotaPeriod;
   if (quota === 'suspended') reasons.push(m('reason.quotaSuspended'));
+  else if (quota === 'unknown') reasons.push(m('reason.quotaUnknown'));
+  else if (typeof quota === 'number' && period)
+    reasons.push(
+      m('reason.quotaPeriod', {
+        quota: formatNumber(lang, quota),
+        from: formatDay(lang, period.from),
+        to: formatDay(lang, period.to),
+      }),
+    );
   else if (typeof quota === 'number') reasons.push(m('reason.quota', { quota: formatNumber(lang, quota) }));
   else if (r.selection?.selectionExercise) reasons.push(m('reason.selection'));
   else if (quota === 'none') reasons.push(m('reason.noQuota'));
@@ -260,6 +287,7 @@ function routeComparison(
     permanentResidence: a.stay?.permanentResidence ?? rules.route.permanentResidence[lang],
     selection: {
       quota: a.selection.quota,
+      quotaPeriod: a.selection.quotaPeriod,
       selectionExercise: a.selection.selectionExercise,
       summary: a.selection.summary,
     },
