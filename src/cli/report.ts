@@ -63,6 +63,7 @@ class SourceList {
 export class Report {
   private readonly sources: SourceList;
   private readonly money: Intl.NumberFormat;
+  private readonly days: Intl.DateTimeFormat;
 
   constructor(
     private readonly a: Assessment,
@@ -70,6 +71,13 @@ export class Report {
   ) {
     this.sources = new SourceList(a.sources);
     this.money = new Intl.NumberFormat(numberLocales[a.lang], { maximumFractionDigits: 2 });
+    this.days = new Intl.DateTimeFormat(numberLocales[a.lang], { dateStyle: 'long', timeZone: 'UTC' });
+  }
+
+  /** A day (YYYY-MM-DD) as the report's language writes it. */
+  private day(iso: string): string {
+    const ms = Date.parse(`${iso}T00:00:00Z`);
+    return Number.isNaN(ms) ? iso : this.days.format(ms);
   }
 
   private get lang(): Lang {
@@ -386,14 +394,22 @@ export class Report {
     const { a, w } = this;
     const selection = a.selection;
     if (!selection) return;
-    const { quota } = selection;
+    const { quota, quotaPeriod } = selection;
     w.heading(this.t('report.selection'));
     w.para(
       quota === 'suspended'
         ? this.t('quota.suspended')
         : quota === 'none'
           ? this.t('quota.none')
-          : this.t('quota.number', { n: this.money.format(quota) }),
+          : quota === 'unknown'
+            ? this.t('quota.unknown')
+            : quotaPeriod
+              ? this.t('quota.period', {
+                  n: this.money.format(quota),
+                  from: this.day(quotaPeriod.from),
+                  to: this.day(quotaPeriod.to),
+                })
+              : this.t('quota.number', { n: this.money.format(quota) }),
     );
     w.para(this.t('report.decidedBy', { text: selection.decidedBy }));
     w.para(selection.summary);

@@ -63,7 +63,12 @@ export interface RouteComparison {
   } | null;
   fees: { totalHKD: number; persons: number; regime: string } | null;
   permanentResidence: string;
-  selection: { quota: number | 'suspended' | 'none'; selectionExercise: boolean; summary: string } | null;
+  selection: {
+    quota: number | 'suspended' | 'none' | 'unknown';
+    quotaPeriod: { from: string; to: string } | null;
+    selectionExercise: boolean;
+    summary: string;
+  } | null;
   /** Why the route is ranked where it is, most important first. */
   reasons: string[];
   /** 1 for the best fit; null for routes that do not fit, had not opened or have no rules at the moment. */
@@ -181,7 +186,17 @@ function reasonsFor(r: Omit<RouteComparison, 'reasons' | 'rank'>, lang: Lang): s
     ),
   );
   const quota = r.selection?.quota;
+  const period = r.selection?.quotaPeriod;
   if (quota === 'suspended') reasons.push(m('reason.quotaSuspended'));
+  else if (quota === 'unknown') reasons.push(m('reason.quotaUnknown'));
+  else if (typeof quota === 'number' && period)
+    reasons.push(
+      m('reason.quotaPeriod', {
+        quota: formatNumber(lang, quota),
+        from: formatDay(lang, period.from),
+        to: formatDay(lang, period.to),
+      }),
+    );
   else if (typeof quota === 'number') reasons.push(m('reason.quota', { quota: formatNumber(lang, quota) }));
   else if (r.selection?.selectionExercise) reasons.push(m('reason.selection'));
   else if (quota === 'none') reasons.push(m('reason.noQuota'));
@@ -293,6 +308,7 @@ function routeComparison(
     permanentResidence: a.stay?.permanentResidence ?? rules.route.permanentResidence[lang],
     selection: a.selection && {
       quota: a.selection.quota,
+      quotaPeriod: a.selection.quotaPeriod,
       selectionExercise: a.selection.selectionExercise,
       summary: a.selection.summary,
     },

@@ -910,6 +910,7 @@ export function assess(
     stay,
     selection: {
       quota: selectionVersion.quota,
+      quotaPeriod: selectionVersion.quotaPeriod ?? null,
       selectionExercise: selectionVersion.selectionExercise,
       decidedBy: localize(selectionVersion.decidedBy, lang),
       summary: localize(selectionVersion.summary, lang),

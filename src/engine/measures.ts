@@ -68,6 +68,18 @@ export const measureNames = [
   'investment.plannedInvestmentHKD',
   'sponsor.canSupportAndAccommodate',
   'sponsor.applicantUnmarried',
+  'trade.meetsMinimumQualifications',
+  'trade.contractMeetsMinimum',
+  'trade.payMeetsMinimum',
+  'vocational.admittedOnStudentVisa',
+  'vocational.eligibleProgramme',
+  'vocational.intakeYear',
+  'vocational.academicYearsToComplete',
+  'vocational.monthsAfterGraduation',
+  'vocational.permittedToRemainUnderIang',
+  'vocational.offerDisciplineRelevant',
+  'vocational.offerHigherDiplomaLevel',
+  'vocational.offerContractMonths',
 ] as const;
 export type MeasureName = (typeof measureNames)[number];
 
@@ -77,6 +89,8 @@ export const categoryNames = [
   'jobOffer.technologyArea',
   'sponsor.relation',
   'sponsor.status',
+  'trade.offerTrade',
+  'vocational.proof',
 ] as const;
 export type CategoryName = (typeof categoryNames)[number];
 
@@ -174,6 +188,20 @@ export const measureFacts: Record<MeasureName | CategoryName, readonly string[]>
   'jobOffer.technologyArea': ['jobOffer.technologyArea'],
   'sponsor.relation': ['sponsor.relation'],
   'sponsor.status': ['sponsor.status'],
+  'trade.meetsMinimumQualifications': ['trade.meetsTradeMinimumQualifications'],
+  'trade.contractMeetsMinimum': ['trade.contractMeetsTradeMinimum'],
+  'trade.payMeetsMinimum': ['trade.payMeetsTradeMinimum'],
+  'vocational.admittedOnStudentVisa': ['vocational.admittedOnStudentVisa'],
+  'vocational.eligibleProgramme': ['vocational.eligibleProgramme'],
+  'vocational.intakeYear': ['vocational.intakeYear'],
+  'vocational.academicYearsToComplete': ['vocational.intakeYear', 'vocational.graduationDate'],
+  'vocational.monthsAfterGraduation': ['vocational.graduationDate'],
+  'vocational.permittedToRemainUnderIang': ['vocational.permittedToRemainUnderIang'],
+  'vocational.offerDisciplineRelevant': ['vocational.offerDisciplineRelevant'],
+  'vocational.offerHigherDiplomaLevel': ['vocational.offerHigherDiplomaLevel'],
+  'vocational.offerContractMonths': ['vocational.offerContractMonths'],
+  'trade.offerTrade': ['trade.offerTrade'],
+  'vocational.proof': ['vocational.proof'],
 };
 
 /**
@@ -494,6 +522,46 @@ function prcPassportExemption(profile: Profile): Interval {
   return and(chinese, and(flag(prcPassportAbroad.appliesFromOverseas), abroad));
 }
 
+/**
+ * The day n months after a date: the same day of the month, or the month's last day when it has
+ * no such day (31 August plus six months is 28 or 29 February), as graduatedWithinSixMonths counts.
+ */
+function addMonths(date: PlainDate, n: number): PlainDate {
+  const months = date.month - 1 + n;
+  const year = date.year + Math.floor(months / 12);
+  const month = (months % 12) + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return plainDate(year, month, Math.min(date.day, lastDay));
+}
+
+/**
+ * In which month after the graduation date the submission day falls: 0 on the graduation day, 1
+ * up to the same day a month later, … 6 up to six months later (the last day "within six months"),
+ * 7 in the seventh month. -1 before the graduation date. So "within six months" is <= 6 and "the
+ * 7th to 12th month" is 7 to 12, with the month lengths the rules count in.
+ */
+function monthsAfter(graduationDate: string, on: PlainDate): Interval {
+  const graduated = parsePlainDate(graduationDate);
+  if (on.epochDay < graduated.epochDay) return exact(-1);
+  if (on.epochDay === graduated.epochDay) return exact(0);
+  const whole = (on.year - graduated.year) * 12 + (on.month - graduated.month);
+  return exact(on.epochDay <= addMonths(graduated, whole).epochDay ? whole : whole + 1);
+}
+
+/**
+ * The academic year a day falls in, by its first calendar year: Hong Kong's academic year is taken
+ * to run from 1 September to 31 August (a rule that reads it says so in its note).
+ */
+function academicYearOf(date: PlainDate): number {
+  return date.month >= 9 ? date.year : date.year - 1;
+}
+
+/** A yes/no fact of a section added after schema version 2: unknown while the section is absent. */
+function sectionFlag<S extends object, K extends keyof S>(section: S | undefined, key: K): Interval {
+  if (!section) return BOOL_UNKNOWN;
+  return flag(section[key] as boolean | 'unknown');
+}
+
 type MeasureFn = (
   profile: Profile,
   on: PlainDate,
@@ -632,6 +700,32 @@ const measureFns: Record<MeasureName, MeasureFn> = {
   'investment.plannedInvestmentHKD': (profile) => amount(profile.investment.plannedInvestmentHKD),
   'sponsor.canSupportAndAccommodate': (profile) => sponsorFlag(profile, 'canSupportAndAccommodate'),
   'sponsor.applicantUnmarried': (profile) => sponsorFlag(profile, 'applicantUnmarried'),
+  'trade.meetsMinimumQualifications': (profile) =>
+    sectionFlag(profile.trade, 'meetsTradeMinimumQualifications'),
+  'trade.contractMeetsMinimum': (profile) => sectionFlag(profile.trade, 'contractMeetsTradeMinimum'),
+  'trade.payMeetsMinimum': (profile) => sectionFlag(profile.trade, 'payMeetsTradeMinimum'),
+  'vocational.admittedOnStudentVisa': (profile) => sectionFlag(profile.vocational, 'admittedOnStudentVisa'),
+  'vocational.eligibleProgramme': (profile) => sectionFlag(profile.vocational, 'eligibleProgramme'),
+  'vocational.intakeYear': (profile) => {
+    const year = profile.vocational?.intakeYear ?? 'unknown';
+    return amount(year);
+  },
+  'vocational.academicYearsToComplete': (profile) => {
+    const v = profile.vocational;
+    if (!v || v.intakeYear === 'unknown' || v.graduationDate === 'unknown') return { lo: 0, hi: UNBOUNDED };
+    return exact(academicYearOf(parsePlainDate(v.graduationDate)) - v.intakeYear + 1);
+  },
+  'vocational.monthsAfterGraduation': (profile, on) => {
+    const graduated = profile.vocational?.graduationDate ?? 'unknown';
+    return graduated === 'unknown' ? { lo: -1, hi: UNBOUNDED } : monthsAfter(graduated, on);
+  },
+  'vocational.permittedToRemainUnderIang': (profile) =>
+    sectionFlag(profile.vocational, 'permittedToRemainUnderIang'),
+  'vocational.offerDisciplineRelevant': (profile) =>
+    sectionFlag(profile.vocational, 'offerDisciplineRelevant'),
+  'vocational.offerHigherDiplomaLevel': (profile) =>
+    sectionFlag(profile.vocational, 'offerHigherDiplomaLevel'),
+  'vocational.offerContractMonths': (profile) => amount(profile.vocational?.offerContractMonths ?? 'unknown'),
 };
 
 /**
@@ -687,6 +781,14 @@ export function category(name: CategoryName, profile: Profile): string | undefin
       if (sponsor === 'none') return 'none';
       const value = name === 'sponsor.relation' ? sponsor.relation : sponsor.status;
       return value === 'unknown' ? undefined : value;
+    }
+    case 'trade.offerTrade': {
+      const trade = profile.trade?.offerTrade ?? 'unknown';
+      return trade === 'unknown' ? undefined : trade;
+    }
+    case 'vocational.proof': {
+      const proof = profile.vocational?.proof ?? 'unknown';
+      return proof === 'unknown' ? undefined : proof;
     }
   }
 }

@@ -164,7 +164,9 @@ export interface Assessment {
   stay: Stay | null;
   /** null only before the route opened, when no selection rules exist yet. */
   selection: {
-    quota: number | 'suspended' | 'none';
+    quota: number | 'suspended' | 'none' | 'unknown';
+    /** The days (both inclusive) a numeric quota covers when it is not a yearly one. */
+    quotaPeriod: { from: string; to: string } | null;
     /** Whether applications meeting the requirements then compete in selection exercises. */
     selectionExercise: boolean;
     decidedBy: string;

@@ -475,6 +475,76 @@ export const measureLabels: Record<
     'zh-Hant': '保證人在香港的身分',
     'zh-Hans': '保证人在香港的身分',
   },
+  'trade.meetsMinimumQualifications': {
+    en: 'meets the minimum qualifications of the trade on the Technical Professional List',
+    'zh-Hant': '符合「技術專才清單」所列該技術行業的最低資歷要求',
+    'zh-Hans': '符合“技术专才清单”所列该技术行业的最低资历要求',
+  },
+  'trade.contractMeetsMinimum': {
+    en: 'contract at least as long as the trade’s minimum',
+    'zh-Hant': '僱傭合約期不短於該行業的最低要求',
+    'zh-Hans': '雇佣合约期不短于该行业的最低要求',
+  },
+  'trade.payMeetsMinimum': {
+    en: 'package at least the trade’s minimum market level and the median earnings of post-secondary non-degree holders',
+    'zh-Hant': '薪酬福利不低於該行業的最低市場水平及專上非學位程度人士的就業收入中位數',
+    'zh-Hans': '薪酬福利不低于该行业的最低市场水平及专上非学位程度人士的就业收入中位数',
+  },
+  'vocational.admittedOnStudentVisa': {
+    en: 'admitted to Hong Kong as a non-local student for the programme',
+    'zh-Hant': '以非本地學生身分獲准來港修讀該課程',
+    'zh-Hans': '以非本地学生身分获准来港修读该课程',
+  },
+  'vocational.eligibleProgramme': {
+    en: 'a designated full-time VTC Higher Diploma programme',
+    'zh-Hant': '指定的職訓局全日制高級文憑課程',
+    'zh-Hans': '指定的职训局全日制高级文凭课程',
+  },
+  'vocational.intakeYear': {
+    en: 'academic year of admission to the programme',
+    'zh-Hant': '入讀課程的學年',
+    'zh-Hans': '入读课程的学年',
+  },
+  'vocational.academicYearsToComplete': {
+    en: 'academic years from admission to graduation',
+    'zh-Hant': '由入學至畢業的學年數目',
+    'zh-Hans': '由入学至毕业的学年数目',
+  },
+  'vocational.monthsAfterGraduation': {
+    en: 'month after the graduation date in which you apply',
+    'zh-Hant': '申請日期屬畢業日期後第幾個月',
+    'zh-Hans': '申请日期属毕业日期后第几个月',
+  },
+  'vocational.permittedToRemainUnderIang': {
+    en: 'permitted to remain under the Immigration Arrangements for Non-local Graduates',
+    'zh-Hant': '曾根據「非本地畢業生留港／回港就業安排」獲准留港',
+    'zh-Hans': '曾根据“非本地毕业生留港／回港就业安排”获准留港',
+  },
+  'vocational.offerDisciplineRelevant': {
+    en: 'offer of a full-time job relevant to the discipline studied',
+    'zh-Hant': '獲聘從事與修讀學科相關的全職工作',
+    'zh-Hans': '获聘从事与修读学科相关的全职工作',
+  },
+  'vocational.offerHigherDiplomaLevel': {
+    en: 'job at a level commonly taken by higher diploma holders or above',
+    'zh-Hant': '工作通常由高級文憑或以上資歷人士擔任',
+    'zh-Hans': '工作通常由高级文凭或以上资历人士担任',
+  },
+  'vocational.offerContractMonths': {
+    en: 'months of the employment contract offered',
+    'zh-Hant': '聘用合約的月數',
+    'zh-Hans': '聘用合约的月数',
+  },
+  'trade.offerTrade': {
+    en: 'skilled trade of the job offer',
+    'zh-Hant': '聘用職位所屬的技術行業',
+    'zh-Hans': '聘用职位所属的技术行业',
+  },
+  'vocational.proof': {
+    en: 'VTC proof of first application eligibility held',
+    'zh-Hant': '持有的職訓局「首次申請資格證明」',
+    'zh-Hans': '持有的职训局“首次申请资格证明”',
+  },
 };
 
 /** Measures whose values are yes/no rather than counts or amounts. */
@@ -504,4 +574,12 @@ export const booleanMeasures: ReadonlySet<MeasureName> = new Set<MeasureName>([
   'family.parentChinesePermanentResidentSettledOverseas',
   'sponsor.canSupportAndAccommodate',
   'sponsor.applicantUnmarried',
+  'trade.meetsMinimumQualifications',
+  'trade.contractMeetsMinimum',
+  'trade.payMeetsMinimum',
+  'vocational.admittedOnStudentVisa',
+  'vocational.eligibleProgramme',
+  'vocational.permittedToRemainUnderIang',
+  'vocational.offerDisciplineRelevant',
+  'vocational.offerHigherDiplomaLevel',
 ]);

@@ -140,6 +140,8 @@ const en = {
   'guide.quota.none': 'None',
   'guide.quota.suspended': 'Suspended',
   'guide.quota.number': '{n} places a year',
+  'guide.quota.period': '{n} places for {from} to {to}',
+  'guide.quota.unknown': 'Not known at this date',
   'guide.overview': 'Overview',
   'guide.prerequisites': 'Prerequisites',
   'guide.prerequisites.lead':
@@ -881,6 +883,8 @@ const zhHant: WebCatalogue = {
   'guide.quota.none': '沒有配額',
   'guide.quota.suspended': '暫停',
   'guide.quota.number': '每年{n}個名額',
+  'guide.quota.period': '{from}至{to}期間共{n}個名額',
+  'guide.quota.unknown': '此日期未知',
   'guide.overview': '概覽',
   'guide.prerequisites': '基本資格',
   'guide.prerequisites.lead':
@@ -1550,6 +1554,8 @@ const zhHans: WebCatalogue = {
   'guide.quota.none': '没有配额',
   'guide.quota.suspended': '暂停',
   'guide.quota.number': '每年{n}个名额',
+  'guide.quota.period': '{from}至{to}期间共{n}个名额',
+  'guide.quota.unknown': '此日期未知',
   'guide.overview': '概览',
   'guide.prerequisites': '基本资格',
   'guide.prerequisites.lead':

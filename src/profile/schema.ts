@@ -211,6 +211,86 @@ export const Dependant = z.discriminatedUnion('relation', [
 ]);
 export type Dependant = z.infer<typeof Dependant>;
 
+/**
+ * The skilled trades on the Technical Professional List of the GEP / ASMTP Technical Professionals
+ * Stream, as ids. The official list is in Chinese; the English names Routewise shows are its own
+ * renderings (the official English list was not retrieved).
+ */
+export const tpTrades = [
+  'new_industry_technician',
+  'nurse',
+  'aircraft_maintenance_technician',
+  'marine_technician_local_vessels',
+  'it_technician',
+  'lift_escalator_technician',
+  'bim_coordinator',
+  'electrical_technician',
+] as const;
+
+/** The trade of a job offer: a TP List trade, another trade, or no offer in a skilled trade. */
+export const offerTrades = [...tpTrades, 'other', 'none'] as const;
+
+/**
+ * Facts about a job in a skilled trade, read by the Technical Professionals Stream. The TP List's
+ * per-trade minimums (qualifications, contract length, pay) are not held by Routewise, so the
+ * person answers whether they meet them.
+ */
+export const Trade = z
+  .object({
+    offerTrade: known(z.enum(offerTrades)).describe(
+      'The skilled trade of your confirmed job offer in Hong Kong: one on the Technical Professional List, "other" for another trade, "none" without such an offer.',
+    ),
+    meetsTradeMinimumQualifications: yesNo.describe(
+      "You meet the minimum qualifications the Technical Professional List sets for the offer's trade (academic qualifications, work experience, registration or licence, skills).",
+    ),
+    contractMeetsTradeMinimum: yesNo.describe(
+      'The employment contract is at least as long as the minimum the Technical Professional List sets for the trade.',
+    ),
+    payMeetsTradeMinimum: yesNo.describe(
+      "The package is at least ImmD's minimum market level for the trade and not below the median earnings of post-secondary non-degree holders in Hong Kong.",
+    ),
+  })
+  .strict();
+export type Trade = z.infer<typeof Trade>;
+
+/** Which "Proof of First Application Eligibility" the Vocational Training Council issued, if any. */
+export const vtcProofs = ['category_a', 'category_b', 'none'] as const;
+
+/**
+ * Facts about a Vocational Training Council Higher Diploma studied in Hong Kong as a non-local
+ * student, read by the Vocational Professionals Admission Scheme.
+ */
+export const Vocational = z
+  .object({
+    admittedOnStudentVisa: yesNo.describe(
+      'You were admitted to Hong Kong as a non-local student, on a student visa or entry permit, for the programme.',
+    ),
+    eligibleProgramme: yesNo.describe(
+      "The programme is one of the VTC full-time Higher Diploma programmes designated for the scheme (VTC's list).",
+    ),
+    intakeYear: known(z.number().int().min(1990).max(2100)).describe(
+      'The academic year you were admitted to the programme, by its first calendar year (2024 for 2024/25).',
+    ),
+    graduationDate: known(isoDate).describe('The graduation date shown on the graduation certificate.'),
+    proof: known(z.enum(vtcProofs)).describe(
+      'The VTC "Proof of First Application Eligibility" you hold: for category A, for category B, or none.',
+    ),
+    permittedToRemainUnderIang: yesNo.describe(
+      'You have been permitted to remain in Hong Kong under the Immigration Arrangements for Non-local Graduates.',
+    ),
+    offerDisciplineRelevant: yesNo.describe(
+      'A confirmed offer of a full-time job relevant to the discipline of the programme (not a business you set up or joined).',
+    ),
+    offerHigherDiplomaLevel: yesNo.describe(
+      'The job is at a level commonly taken up by holders of a higher diploma or above.',
+    ),
+    offerContractMonths: known(z.number().int().min(0).max(600)).describe(
+      'The length of the employment contract offered, in months.',
+    ),
+  })
+  .strict();
+export type Vocational = z.infer<typeof Vocational>;
+
 export const Profile = z
   .object({
     $schema: z.string().optional(),
@@ -315,6 +395,13 @@ export const Profile = z
       'A family member in Hong Kong who would sponsor you as a dependant, or "none".',
     ),
     dependants: known(z.array(Dependant)),
+    // Sections added after schema version 2: optional until the next version makes them required.
+    trade: Trade.optional().describe(
+      'A job in a skilled trade (the Technical Professionals Stream); every fact unknown when absent.',
+    ),
+    vocational: Vocational.optional().describe(
+      'A VTC Higher Diploma studied as a non-local student (the Vocational Professionals Admission Scheme); every fact unknown when absent.',
+    ),
   })
   .strict();
 

@@ -26,6 +26,8 @@ const instant = z
     'an ISO date-time with its offset, e.g. 2024-11-01T00:00:00+08:00',
   );
 
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
+
 export const SourceRef = z
   .object({
     ref: z.string().min(1).describe('An id from sources.yaml.'),
@@ -297,7 +299,14 @@ export type StepsVersion = z.infer<typeof StepsVersion>;
 export const SelectionVersion = z
   .object({
     ...versionBase,
-    quota: z.union([z.number().int().positive(), z.literal('suspended'), z.literal('none')]),
+    quota: z
+      .union([z.number().int().positive(), z.literal('suspended'), z.literal('none'), z.literal('unknown')])
+      .describe('A yearly quota, unless quotaPeriod gives the period it covers; "unknown" when not found.'),
+    quotaPeriod: z
+      .object({ from: day, to: day })
+      .strict()
+      .optional()
+      .describe('The first and last days (both inclusive) a numeric quota covers, when not a year.'),
     selectionExercise: z
       .boolean()
       .default(false)

@@ -218,6 +218,7 @@ export function routeGuide(rules: RouteRules, atMs: number, lang: Lang): z.infer
     selection: {
       version: ruleVersion('selection', selection, s, lang),
       quota: selection.quota,
+      quotaPeriod: selection.quotaPeriod ?? null,
       decidedBy: selection.decidedBy[lang],
       summary: selection.summary[lang],
     },

@@ -79,6 +79,11 @@ export const ErrorSchema = z
 const Confidence = z.enum(['official', 'secondary', 'uncertain']);
 const Outcome = z.enum(['met', 'not_met', 'unknown']);
 const Status = z.enum(['eligible', 'not_eligible', 'undetermined']);
+
+const QuotaPeriod = z
+  .object({ from: z.string(), to: z.string() })
+  .nullable()
+  .describe('The days (YYYY-MM-DD, both inclusive) a numeric quota covers; null for a yearly quota.');
 const Range = z.object({ min: z.number(), max: z.number() });
 
 /** A citation with its source written in: route guides, rule listings and case views. */
@@ -210,7 +215,8 @@ export const AssessmentSchema = z
     stay: Stay.nullable(),
     selection: z
       .object({
-        quota: z.union([z.number(), z.literal('suspended'), z.literal('none')]),
+        quota: z.union([z.number(), z.literal('suspended'), z.literal('none'), z.literal('unknown')]),
+        quotaPeriod: QuotaPeriod,
         selectionExercise: z.boolean().describe('Meeting the requirements leads to a selection exercise.'),
         decidedBy: z.string(),
         summary: z.string(),
@@ -407,7 +413,8 @@ export const RouteGuideSchema = z
     }),
     selection: z.object({
       version: RuleVersionSchema,
-      quota: z.union([z.number(), z.literal('suspended'), z.literal('none')]),
+      quota: z.union([z.number(), z.literal('suspended'), z.literal('none'), z.literal('unknown')]),
+      quotaPeriod: QuotaPeriod,
       decidedBy: z.string(),
       summary: z.string(),
     }),
@@ -606,7 +613,8 @@ const RouteComparisonSchema = z
     permanentResidence: z.string(),
     selection: z
       .object({
-        quota: z.union([z.number(), z.literal('suspended'), z.literal('none')]),
+        quota: z.union([z.number(), z.literal('suspended'), z.literal('none'), z.literal('unknown')]),
+        quotaPeriod: QuotaPeriod,
         selectionExercise: z.boolean().describe('Meeting the requirements leads to a selection exercise.'),
         summary: z.string(),
       })

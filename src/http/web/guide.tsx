@@ -420,7 +420,15 @@ export function GuidePage(props: GuideInput) {
           : t('guide.quota.none')
         : quota === 'suspended'
           ? t('guide.quota.suspended')
-          : t('guide.quota.number', { n: t.number(quota) });
+          : quota === 'unknown'
+            ? t('guide.quota.unknown')
+            : v.selection?.quotaPeriod
+              ? t('guide.quota.period', {
+                  n: t.number(quota),
+                  from: t.date(v.selection.quotaPeriod.from),
+                  to: t.date(v.selection.quotaPeriod.to),
+                })
+              : t('guide.quota.number', { n: t.number(quota) });
   const jobOffer = jobOfferText(t, rules, v);
   const sponsor = needsSponsor(rules);
   const talent = readsTalentList(rules);
