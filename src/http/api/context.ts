@@ -1,5 +1,3 @@
-import { createHmac } from 'node:crypto';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import type { CaseRules } from '../../rules/case-schema.ts';
@@ -7,6 +5,7 @@ import type { Lang } from '../../rules/schema.ts';
 import type { RouteRules } from '../../rules/types.ts';
 import type { Store } from '../../store/index.ts';
 import { ApiError } from '../errors.ts';
+
 
 /** Hono variables set per request. */
 export interface ApiEnv {
@@ -43,38 +42,4 @@ export function caseRulesOf(ctx: ApiContext, id: string): CaseRules {
   const rules = ctx.caseRules.get(id);
   if (!rules) throw new Error(`No case rules loaded for route ${id}`);
   return rules;
-}
-
-function socketAddress(c: Context): string | undefined {
-  try {
-    return getConnInfo(c).remote.address;
-  } catch {
-    return undefined; // in-process requests (tests) have no socket
-  }
-}
-
-/**
- * How a request's client is recognised for rate limiting. Behind one trusted proxy the client
- * is the last X-Forwarded-For hop (the one the proxy added); otherwise the socket's address.
- * The address is reduced to an HMAC so no counter row ever holds an IP address.
- */
-export function clientKeyFn(options: {
-  clientIp?: ((c: Context) => string | undefined) | undefined;
-  trustProxy?: boolean | undefined;
-  secret?: string | undefined;
-}): (c: Context) => string {
-  const secret = options.secret ?? 'routewise-rate-limit';
-  return (c) => {
-    let ip = options.clientIp?.(c);
-    if (ip === undefined && options.trustProxy) {
-      const hops = c.req
-        .header('x-forwarded-for')
-        ?.split(',')
-        .map((h) => h.trim())
-        .filter(Boolean);
-      ip = hops?.[hops.length - 1];
-    }
-    ip ??= socketAddress(c) ?? 'unknown';
-    return createHmac('sha256', secret).update(ip).digest('base64url').slice(0, 32);
-  };
 }

@@ -15,7 +15,7 @@ import {
 import type { Profile } from '../../profile/schema.ts';
 import { shippedCaseRules } from '../../rules/case-schema.ts';
 import { StoreError } from '../../store/index.ts';
-import { clientKeyFn } from '../api/context.ts';
+import { clientKeyFn } from '../client-key.ts';
 import { AssessmentDetails, type FindOut, Outcome, statusWords } from './assessment-view.tsx';
 import { BackLink, Button, DateInput, ErrorSummary, Form, Notice } from './components.tsx';
 import { answersOf, loadDraft, type PageContext, pageContext, saveDraft, type WebEnv } from './context.ts';
