@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { talentListProfessionLookup } from '../lists/talent-list.ts';
-import { eligibleUniversityLookup } from '../universities/lookup.ts';
+import { shippedTalentList, talentListProfessionLookup } from '../lists/talent-list.ts';
+import { eligibleUniversityLookup, shippedUniversityLists } from '../universities/lookup.ts';
 import { loadRoute, RULES_DIR } from './loader.ts';
 import type { ListLookup, RouteRules } from './types.ts';
 
@@ -26,10 +26,21 @@ let shippedLists: ListLookup | undefined;
 
 /** The shipped eligible-university list and Talent List, each answering for the version in force. */
 export function listLookup(): ListLookup {
-  shippedLists ??= {
-    eligibleUniversity: eligibleUniversityLookup(),
-    talentListProfession: talentListProfessionLookup(),
-  };
+  if (!shippedLists) {
+    const starts = Object.freeze(
+      [
+        ...shippedUniversityLists().versions.map((v) => v.fromMs),
+        ...shippedTalentList().versions.map((v) => v.fromMs),
+      ]
+        .filter((ms, i, all) => all.indexOf(ms) === i)
+        .sort((a, b) => a - b),
+    );
+    shippedLists = {
+      eligibleUniversity: eligibleUniversityLookup(),
+      talentListProfession: talentListProfessionLookup(),
+      versionStarts: () => starts,
+    };
+  }
   return shippedLists;
 }
 

@@ -36,6 +36,12 @@ export interface TestRules {
 export interface ListLookup {
   eligibleUniversity(institution: string, atMs: number): boolean | undefined;
   talentListProfession(profession: string, atMs: number): boolean | undefined;
+  /**
+   * The instants (epoch ms) at which a version of any of these lists starts, in order: the moments
+   * a look-up's answer can change, which a planner walking forward in time must look at. Optional
+   * so that a hand-made lookup (in a test) need not know its versions.
+   */
+  versionStarts?(): readonly number[];
 }
 
 /** Everything the engine needs to assess one route: validated, dated and frozen at start-up. */
