@@ -27,7 +27,7 @@ export function signatureOf(a: Assessment): string {
   }
   for (const d of a.dependants) s += `|d:${d.index}=${d.outcome}`;
   for (const r of a.rulesUsed) s += `|r:${r.part}=${r.id}`;
-  s += `|fee:${a.fees.totalHKD}`;
+  s += `|fee:${a.fees?.totalHKD ?? 'none'}`;
   return s;
 }
 

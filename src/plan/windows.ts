@@ -228,7 +228,7 @@ function changesAt(
     if (old && old.id === r.id) continue;
     const ruleVersion = { part: r.part, id: r.id, from: r.from };
     if (r.part === 'fees') {
-      if (a.fees.totalHKD === b.fees.totalHKD && old) {
+      if (!a.fees || !b.fees || (a.fees.totalHKD === b.fees.totalHKD && old)) {
         changes.push({
           kind: 'rule',
           ruleVersion,
