@@ -9,6 +9,7 @@
  * const all = compare(profile, SHIPPED_ROUTE_IDS.map(shippedRoute), '2026-03-01T10:00:00+08:00');
  */
 
+export { type ExtensionWindow, extensionWindow } from './case/extension-window.ts';
 export {
   type CompareOptions,
   type Comparison,
@@ -22,6 +23,7 @@ export {
   assess,
   assessTest,
   InvalidMomentError,
+  NOT_OPEN_PREREQUISITE,
   RulesNotInForceError,
   UnknownTestError,
 } from './engine/assess.ts';

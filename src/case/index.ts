@@ -10,6 +10,7 @@ export {
   type EvidenceItemView,
   evidenceFor,
 } from './evidence.ts';
+export { type ExtensionWindow, extensionWindow, type WithExtensionWindow } from './extension-window.ts';
 export {
   type DerivedDates,
   type StageRecord,

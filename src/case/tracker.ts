@@ -6,6 +6,7 @@ import type { CaseRules, TrackerStage } from '../rules/case-schema.ts';
 import type { Lang } from '../rules/schema.ts';
 import { addDays, addYears, isoDay, limitOfStay, parsePlainDate } from './dates.ts';
 import { type CaseRuleVersion, caseVersion, citeCase, factsOf, localize, versionView } from './evidence.ts';
+import { extensionWindow } from './extension-window.ts';
 import { fill } from './messages.ts';
 import { evaluateTrigger } from './trigger.ts';
 
@@ -74,6 +75,7 @@ function expand(stage: TrackerStage, assessment: Assessment): Expanded[] {
 function derive(
   e: Expanded,
   assessment: Assessment,
+  rules: CaseRules,
   dates: ReadonlyMap<string, string | null>,
 ): DerivedDates | null {
   const d = e.rule.derive;
@@ -90,19 +92,26 @@ function derive(
     limit = limitOfStay(addDays(limit, 1), (stay.extensionsYears[k - 1] ?? 0) * 12);
   }
   const years = stay.extensionsYears[e.extension - 1] ?? 0;
-  return {
-    limitOfStay: isoDay(limit),
-    windowFrom: isoDay(addDays(limit, -d.windowDays)),
-    windowTo: isoDay(limit),
-    newLimitOfStay: isoDay(limitOfStay(addDays(limit, 1), years * 12)),
-  };
+  // The window in force on the days before this limit of stay, not at the first submission: a
+  // change of the window after entry applies to the extensions that fall after it.
+  const window =
+    rules.extensionWindow.length > 0
+      ? extensionWindow(rules, isoDay(limit), stay.test)
+      : d.windowDays !== undefined
+        ? { from: isoDay(addDays(limit, -d.windowDays)), to: isoDay(limit) }
+        : undefined;
+  const newLimit = isoDay(limitOfStay(addDays(limit, 1), years * 12));
+  return window
+    ? { limitOfStay: isoDay(limit), windowFrom: window.from, windowTo: window.to, newLimitOfStay: newLimit }
+    : { limitOfStay: isoDay(limit), newLimitOfStay: newLimit };
 }
 
 /**
  * The application tracker for a case: the stages of the route's tracker.yaml in force at the
  * submission moment, with the dates the person recorded and the dates computable from them
- * (each extension's limit of stay and four-week window from the date of entry and the stay plan
- * of the assessment; permanent residence seven years after entry). Stages for other people
+ * (each extension's limit of stay from the date of entry and the stay plan of the assessment, and
+ * its window from the route's dated extension windows — see extensionWindow(); permanent residence
+ * seven years after entry). Stages for other people
  * (e.g. Mainland residents only) are left out when the profile rules them out.
  *
  * @example
@@ -137,7 +146,7 @@ export function trackerFor(
         updatedAt: record?.updatedAt ?? null,
         conditional: outcome === 'unknown',
         derivedFrom: stage.derive?.from ?? null,
-        derived: derive(e, assessment, dates),
+        derived: derive(e, assessment, rules, dates),
         sources: citeCase(stage.sources ?? version.sources, rules),
       });
     }

@@ -6,6 +6,7 @@ import {
   checkRefs,
   dated,
   deepFreeze,
+  loadExtensionWindow,
   type Parsed,
   parseFile,
   RULES_DIR,
@@ -13,7 +14,7 @@ import {
   type RuleProblem,
   routeSources,
 } from './loader.ts';
-import { Confidence, Localized, type Source, SourceRef } from './schema.ts';
+import { Confidence, type ExtensionWindowVersion, Localized, type Source, SourceRef } from './schema.ts';
 import type { Dated } from './types.ts';
 
 /**
@@ -125,7 +126,10 @@ export const Derive = z.union([
         .number()
         .int()
         .positive()
-        .describe('Days before the limit of stay from which an extension may be sought.'),
+        .optional()
+        .describe(
+          'Days before the limit of stay from which an extension may be sought: only for a route without extension-window.yaml, whose dated windows otherwise decide.',
+        ),
     })
     .strict(),
   z
@@ -168,6 +172,8 @@ export interface CaseRules {
   sources: Readonly<Record<string, Source>>;
   evidence: Array<Dated<EvidenceVersion>>;
   tracker: Array<Dated<TrackerVersion>>;
+  /** The route's extension-window.yaml versions (empty when it has none). */
+  extensionWindow: Array<Dated<ExtensionWindowVersion>>;
 }
 
 function unwrap(schema: z.ZodType): z.ZodType {
@@ -244,6 +250,7 @@ export function loadCaseRules(dir: string, routeId: string): CaseRules {
   const sources = sourcesFile?.sources ?? {};
   const evidence = parseFile(join(dir, 'evidence.yaml'), EvidenceFile, problems, root);
   const tracker = parseFile(join(dir, 'tracker.yaml'), TrackerFile, problems, root);
+  const extensionWindow = loadExtensionWindow(dir, problems, root, undefined, sourcesFile && sources);
 
   if (sourcesFile) {
     if (evidence) checkRefs(evidence, sources, problems);
@@ -305,7 +312,13 @@ export function loadCaseRules(dir: string, routeId: string): CaseRules {
 
   const result =
     sourcesFile && evidence && tracker
-      ? { routeId, sources, evidence: dated(evidence, problems), tracker: dated(tracker, problems) }
+      ? {
+          routeId,
+          sources,
+          evidence: dated(evidence, problems),
+          tracker: dated(tracker, problems),
+          extensionWindow,
+        }
       : undefined;
   if (problems.length > 0 || !result) throw new RuleFileError(problems);
   return deepFreeze(result);

@@ -6,6 +6,8 @@ import type { z } from 'zod';
 import {
   DependantsFile,
   ExclusionsFile,
+  ExtensionWindowFile,
+  type ExtensionWindowVersion,
   FeesFile,
   PrerequisitesFile,
   RouteFile,
@@ -224,6 +226,13 @@ export function loadRoute(dir: string): RouteRules {
   const dependants = part('dependants', DependantsFile);
   const steps = part('steps', StepsFile);
   const selection = part('selection', SelectionFile);
+  const extensionWindow = loadExtensionWindow(
+    dir,
+    problems,
+    root,
+    route?.value.tests,
+    sourcesFile && sources,
+  );
   const tests: TestRules[] = [];
   for (const id of route?.value.tests ?? []) {
     const test = part(id, TestFile);
@@ -266,8 +275,41 @@ export function loadRoute(dir: string): RouteRules {
           dependants: dated(dependants, problems),
           steps: dated(steps, problems),
           selection: dated(selection, problems),
+          extensionWindow,
         }
       : undefined;
   if (problems.length > 0 || !result) throw new RuleFileError(problems);
   return deepFreeze(result);
+}
+
+/**
+ * A route's extension-window.yaml, when it has one: the versions, dated, with every `byTest` key
+ * checked against the route's tests and every source against `sources`. Empty when the file is
+ * absent. Shared by the route loader and the case-rules loader, which both need the window.
+ */
+export function loadExtensionWindow(
+  dir: string,
+  problems: RuleProblem[],
+  root: string,
+  tests: readonly string[] | undefined,
+  sources: Record<string, unknown> | undefined,
+): Array<Dated<ExtensionWindowVersion>> {
+  const path = join(dir, 'extension-window.yaml');
+  if (!existsSync(path)) return [];
+  const parsed = parseFile(path, ExtensionWindowFile, problems, root);
+  if (!parsed) return [];
+  if (sources) checkRefs(parsed, sources, problems);
+  parsed.value.versions.forEach((v, i) => {
+    for (const test of Object.keys(v.byTest ?? {})) {
+      if (tests && !tests.includes(test)) {
+        problems.push({
+          file: parsed.file,
+          line: parsed.lineOf(['versions', i, 'byTest', test]),
+          path: `versions.${i}.byTest.${test}`,
+          message: `unknown test "${test}"; expected one of ${tests.join(', ')}`,
+        });
+      }
+    }
+  });
+  return dated(parsed, problems);
 }

@@ -317,6 +317,29 @@ export const SelectionVersion = z
   .strict();
 export type SelectionVersion = z.infer<typeof SelectionVersion>;
 
+/** How long before a limit of stay an extension may be applied for: calendar months or weeks. */
+export const WindowLength = z.union([
+  z.object({ months: z.number().int().positive() }).strict(),
+  z.object({ weeks: z.number().int().positive() }).strict(),
+]);
+export type WindowLength = z.infer<typeof WindowLength>;
+
+/**
+ * The extension window in force for applications for extension made from `from`: how early before
+ * the limit of stay they may be made, for every test of the route unless `byTest` says otherwise.
+ */
+export const ExtensionWindowVersion = z
+  .object({
+    ...versionBase,
+    before: WindowLength,
+    byTest: z
+      .record(z.string(), WindowLength)
+      .optional()
+      .describe('A different window for applicants under these tests (categories).'),
+  })
+  .strict();
+export type ExtensionWindowVersion = z.infer<typeof ExtensionWindowVersion>;
+
 export const RouteFile = z
   .object({
     id: z.string().regex(/^[a-z0-9.-]+$/),
@@ -355,3 +378,4 @@ export const StayFile = versioned(StayVersion);
 export const DependantsFile = versioned(DependantsVersion);
 export const StepsFile = versioned(StepsVersion);
 export const SelectionFile = versioned(SelectionVersion);
+export const ExtensionWindowFile = versioned(ExtensionWindowVersion);

@@ -1,6 +1,7 @@
 import type {
   DependantsVersion,
   ExclusionsVersion,
+  ExtensionWindowVersion,
   FeesVersion,
   PrerequisitesVersion,
   RouteFile,
@@ -58,6 +59,8 @@ export interface RouteRules {
   dependants: Array<Dated<DependantsVersion>>;
   steps: Array<Dated<StepsVersion>>;
   selection: Array<Dated<SelectionVersion>>;
+  /** From extension-window.yaml; empty when the route has none. */
+  extensionWindow: Array<Dated<ExtensionWindowVersion>>;
 }
 
 /** The version in force at an instant, or undefined before the first one. */

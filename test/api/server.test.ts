@@ -91,9 +91,9 @@ describe('the server process', () => {
     cleanup.push(() => rmSync(rulesDir, { recursive: true, force: true }));
     cpSync(join(ROOT, 'rules', 'hk'), join(rulesDir, 'hk'), { recursive: true });
     const file = join(rulesDir, 'hk', 'qmas', 'tracker.yaml');
-    const text = readFileSync(file, 'utf8').replace('windowDays: 28', 'windowDays: -28');
+    const text = readFileSync(file, 'utf8').replace('years: 7', 'years: -7');
     writeFileSync(file, text);
-    const line = text.split('\n').findIndex((l) => l.includes('windowDays: -28')) + 1;
+    const line = text.split('\n').findIndex((l) => l.includes('years: -7')) + 1;
     const s = start({
       PORT: String(await freePort()),
       ROUTEWISE_RULES_DIR: rulesDir,
