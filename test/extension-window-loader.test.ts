@@ -1,14 +1,16 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRoute, RuleFileError } from '../src/rules/loader.js';
+import { loadRoute, RuleFileError } from '../src/rules/loader.ts';
 
-// A copy of the QMAS folder with an extension window added, so the real route data stays untouched.
+// A copy of the QMAS folder with its extension window replaced (or removed, for undefined), so the
+// real route data stays untouched.
 function routeWith(windowYaml: string | undefined): string {
   const root = mkdtempSync(join(tmpdir(), 'routewise-window-'));
   cpSync(join('rules', 'hk', 'qmas'), join(root, 'hk', 'qmas'), { recursive: true });
   cpSync(join('rules', 'hk', 'sources.yaml'), join(root, 'hk', 'sources.yaml'));
+  rmSync(join(root, 'hk', 'qmas', 'extension-window.yaml'), { force: true });
   if (windowYaml !== undefined) writeFileSync(join(root, 'hk', 'qmas', 'extension-window.yaml'), windowYaml);
   return join(root, 'hk', 'qmas');
 }

@@ -171,13 +171,14 @@ describe('trackerFor: stages and derived dates', () => {
     const byId = new Map(t.stages.map((s) => [s.id, s]));
     expect(byId.get('extension-1')?.derived).toEqual({
       limitOfStay: '2028-02-29',
-      windowFrom: '2028-02-01',
+      // Three months before the limit of stay: the window for applications made from 1 March 2026.
+      windowFrom: '2027-11-29',
       windowTo: '2028-02-29',
       newLimitOfStay: '2031-02-28',
     });
     expect(byId.get('extension-2')?.derived).toEqual({
       limitOfStay: '2031-02-28',
-      windowFrom: '2031-01-31',
+      windowFrom: '2030-11-28',
       windowTo: '2031-02-28',
       newLimitOfStay: '2033-02-28',
     });

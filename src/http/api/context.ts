@@ -6,7 +6,6 @@ import type { RouteRules } from '../../rules/types.ts';
 import type { Store } from '../../store/index.ts';
 import { ApiError } from '../errors.ts';
 
-
 /** Hono variables set per request. */
 export interface ApiEnv {
   Variables: {
