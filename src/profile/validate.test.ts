@@ -148,7 +148,7 @@ describe('validateProfile', () => {
 
   it('one issue per problem across the whole profile', () => {
     const p = example();
-    p.schemaVersion = 3;
+    p.schemaVersion = 4;
     delete p.person.mainlandResident;
     p.business.ownsBusiness = 'unknwon';
     p.dependants[1].married = 'maybe';
@@ -192,9 +192,9 @@ describe('validateProfile', () => {
 
 describe('parseProfile', () => {
   it('returns the profile, or throws ProfileError listing every issue', () => {
-    expect(parseProfile(example()).schemaVersion).toBe(2);
+    expect(parseProfile(example()).schemaVersion).toBe(3);
     const p = example();
-    p.schemaVersion = 3;
+    p.schemaVersion = 4;
     p.income.lastYearHKD = 'lots';
     let error: unknown;
     try {
@@ -207,7 +207,7 @@ describe('parseProfile', () => {
     expect(pe.issues.map((i) => i.path)).toEqual(['schemaVersion', 'income.lastYearHKD']);
     expect(pe.message.split('\n')).toEqual([
       '申請人資料有 2 個問題：',
-      '  - schemaVersion 的值 3 無效：應為 2。',
+      '  - schemaVersion 的值 4 無效：應為 3。',
       '  - income.lastYearHKD 的值 "lots" 無效：應為 不少於 0 的數字，或 "unknown"。',
     ]);
     expect(() => parseProfile({})).toThrow(/^The profile has 15 problems:\n {2}- schemaVersion is missing/);
