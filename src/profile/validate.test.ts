@@ -226,3 +226,31 @@ describe('closestField', () => {
     expect(closestField('nationalty', fields, ['nationality'])).toBeUndefined();
   });
 });
+
+describe('a profile written for schema version 2', () => {
+  function asVersion2(): Json {
+    const p = example();
+    p.schemaVersion = 2;
+    for (const d of p.education.degrees) delete d.admittedAsNonLocalStudent;
+    for (const w of p.work.periods) delete w.fullTimeOrSelfEmployed;
+    return p;
+  }
+
+  it('is upgraded, the facts version 3 added becoming "unknown"', () => {
+    const result = validateProfile(asVersion2(), 'en');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.profile.schemaVersion).toBe(3);
+    const profile = result.profile as Json;
+    expect(new Set(profile.education.degrees.map((d: Json) => d.admittedAsNonLocalStudent))).toEqual(
+      new Set(['unknown']),
+    );
+    expect(profile.work.periods.map((w: Json) => w.fullTimeOrSelfEmployed)).toEqual(['unknown', 'unknown']);
+  });
+
+  it('still reports a fact version 2 already had when it is missing', () => {
+    const p = asVersion2();
+    delete p.education.degrees[0].level;
+    expect(only(p).path).toBe('education.degrees.0.level');
+  });
+});
