@@ -73,6 +73,7 @@ export function benchProfiles(count = 64, seed = 20250301): Profile[] {
       renownedInstitution: bool(0.5),
       yearAwarded: int(1990, 2024),
       hongKongProgramme: pick(['none', 'none', 'ugc_funded', 'self_financed'] as const),
+      admittedAsNonLocalStudent: bool(0.5),
     })).map((degree) => ({ ...degree, graduationDate: `${degree.yearAwarded}-06-30` }));
     p.education = { degrees, professionalQualification: bool(0.3) };
     p.languages = {
@@ -92,6 +93,8 @@ export function benchProfiles(count = 64, seed = 20250301): Profile[] {
         multinationalYears: int(0, 6),
         specifiedFieldYears: int(0, 6),
         internationalYears: int(0, 4),
+        fullTimeYearsAfterGraduation: int(0, 14),
+        fullTimeYearsInLastFive: int(0, 5),
       };
     } else {
       let year = Math.max(birthYear + 21, 2000);
@@ -106,6 +109,7 @@ export function benchProfiles(count = 64, seed = 20250301): Profile[] {
           from,
           to,
           graduateLevel: bool(0.85),
+          fullTimeOrSelfEmployed: bool(0.9),
           seniorRole: bool(0.4),
           multinationalOrRenowned: bool(0.5),
           field: pick(['innovation_technology', 'finance', 'international_trade', 'other'] as const),

@@ -54,6 +54,7 @@ const degree = fc.record({
   hongKongProgramme: unknownOr(
     fc.constantFrom('ugc_funded' as const, 'self_financed' as const, 'gba_campus' as const, 'none' as const),
   ),
+  admittedAsNonLocalStudent: yesNo,
 });
 
 const jobOffer: fc.Arbitrary<Profile['jobOffer']> = fc.oneof(
@@ -93,6 +94,7 @@ const workPeriod = fc
           : new Date(Date.parse(`${from}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10),
       ),
       graduateLevel: yesNo,
+      fullTimeOrSelfEmployed: yesNo,
       seniorRole: yesNo,
       multinationalOrRenowned: yesNo,
       field: unknownOr(
@@ -119,6 +121,8 @@ const work: fc.Arbitrary<Profile['work']> = fc.oneof(
     multinationalYears: years,
     specifiedFieldYears: years,
     internationalYears: years,
+    fullTimeYearsAfterGraduation: years,
+    fullTimeYearsInLastFive: unknownOr(fc.integer({ min: 0, max: 5 })),
   }),
 );
 
@@ -146,7 +150,7 @@ const amount = unknownOr(
 );
 
 export const profileArb: fc.Arbitrary<Profile> = fc.record({
-  schemaVersion: fc.constant(2 as const),
+  schemaVersion: fc.constant(3 as const),
   person: fc.record({
     dateOfBirth: unknownOr(isoDay('1940-01-01', '2010-01-01')),
     nationality: unknownOr(nationality),

@@ -80,6 +80,9 @@ export const measureNames = [
   'vocational.offerDisciplineRelevant',
   'vocational.offerHigherDiplomaLevel',
   'vocational.offerContractMonths',
+  'degrees.hongKongLocalBachelorAsNonLocalStudent',
+  'work.ttpsYears',
+  'work.ttpsYearsInLastFive',
 ] as const;
 export type MeasureName = (typeof measureNames)[number];
 
@@ -93,6 +96,22 @@ export const categoryNames = [
   'vocational.proof',
 ] as const;
 export type CategoryName = (typeof categoryNames)[number];
+
+/**
+ * The work the Top Talent Pass Scheme counts (full-time employment or self-employment after
+ * graduation) reads the dated periods or the two totals, and the first degree's graduation.
+ */
+const TTPS_WORK_FACTS = [
+  'work.kind',
+  'work.periods[].from',
+  'work.periods[].to',
+  'work.periods[].fullTimeOrSelfEmployed',
+  'work.fullTimeYearsAfterGraduation',
+  'work.fullTimeYearsInLastFive',
+  'education.degrees[].level',
+  'education.degrees[].yearAwarded',
+  'education.degrees[].graduationDate',
+] as const;
 
 /** Which profile fields each measure reads: shown to the user as "the facts it read". */
 export const measureFacts: Record<MeasureName | CategoryName, readonly string[]> = {
@@ -184,6 +203,13 @@ export const measureFacts: Record<MeasureName | CategoryName, readonly string[]>
   'investment.plannedInvestmentHKD': ['investment.plannedInvestmentHKD'],
   'sponsor.canSupportAndAccommodate': ['sponsor.canSupportAndAccommodate'],
   'sponsor.applicantUnmarried': ['sponsor.applicantUnmarried'],
+  'degrees.hongKongLocalBachelorAsNonLocalStudent': [
+    'education.degrees[].level',
+    'education.degrees[].hongKongProgramme',
+    'education.degrees[].admittedAsNonLocalStudent',
+  ],
+  'work.ttpsYears': TTPS_WORK_FACTS,
+  'work.ttpsYearsInLastFive': TTPS_WORK_FACTS,
   nationality: ['person.nationality'],
   'jobOffer.technologyArea': ['jobOffer.technologyArea'],
   'sponsor.relation': ['sponsor.relation'],
@@ -360,6 +386,80 @@ function workYearsInLastFive(profile: Profile, on: PlainDate, spans: WorkSpans |
     const qualifies = flag(period.graduateLevel);
     if (qualifies.hi === 1) possible.add(from, end);
     if (qualifies.lo === 1) definite.add(from, end);
+  }
+  return { lo: definite.total(), hi: possible.total() };
+}
+
+/**
+ * The first graduation day (epoch day) as an interval: its earliest and latest possible day. A
+ * graduation date decides it; a year alone puts it somewhere in that year; a degree with neither,
+ * or a list of degrees not known, leaves it open. Only a degree certainly held bounds it from
+ * above, since a degree whose level is unknown may be no degree at all.
+ */
+function firstGraduation(profile: Profile): Interval {
+  const degrees = profile.education.degrees;
+  if (degrees === 'unknown') return { lo: Number.NEGATIVE_INFINITY, hi: Number.POSITIVE_INFINITY };
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.POSITIVE_INFINITY;
+  for (const d of degrees) {
+    const isDegree = levelIs(d, BACHELOR_OR_ABOVE);
+    if (isDegree.hi === 0) continue;
+    let day: Interval;
+    if (d.graduationDate !== 'unknown') day = exact(parsePlainDate(d.graduationDate).epochDay);
+    else if (d.yearAwarded !== 'unknown')
+      day = {
+        lo: plainDate(d.yearAwarded, 1, 1).epochDay,
+        hi: plainDate(d.yearAwarded, 12, 31).epochDay,
+      };
+    else day = { lo: Number.NEGATIVE_INFINITY, hi: Number.POSITIVE_INFINITY };
+    lo = Math.min(lo, day.lo);
+    if (isDegree.lo === 1) hi = Math.min(hi, day.hi);
+  }
+  return { lo, hi };
+}
+
+/**
+ * Years of the work the Top Talent Pass Scheme counts (its Note 5): full-time employment or
+ * self-employment after graduation, graduate-level or not; with `lastFive`, only the part in the
+ * five years before the submission day. Work is counted from the day after the first degree's
+ * graduation: a day certainly after it counts for certain, a day that may be after it only
+ * possibly. Totals give the number directly; a total for the five years may be given without the
+ * total overall, and each bounds the other.
+ */
+function ttpsWorkYears(
+  profile: Profile,
+  on: PlainDate,
+  spans: WorkSpans | undefined,
+  lastFive: boolean,
+): Interval {
+  const work = profile.work;
+  const cap = lastFive ? 5 : 80;
+  if (work === 'unknown') return { lo: 0, hi: cap };
+  if (work.kind === 'totals') {
+    const all = work.fullTimeYearsAfterGraduation;
+    const five = work.fullTimeYearsInLastFive;
+    if (lastFive) {
+      if (five !== 'unknown') return exact(Math.min(five, 5, all === 'unknown' ? 5 : all));
+      return { lo: 0, hi: all === 'unknown' ? 5 : Math.min(all, 5) };
+    }
+    if (all !== 'unknown') return exact(all);
+    return { lo: five === 'unknown' ? 0 : five, hi: 80 };
+  }
+  const graduated = firstGraduation(profile);
+  // Work counts from the day after graduation; +1 keeps an unbounded side unbounded.
+  let definiteFrom = graduated.hi + 1;
+  let possibleFrom = graduated.lo + 1;
+  if (lastFive) {
+    const windowStart = plainDate(on.year - 5, on.month, on.day).epochDay;
+    definiteFrom = Math.max(definiteFrom, windowStart);
+    possibleFrom = Math.max(possibleFrom, windowStart);
+  }
+  const definite = new SpanUnion();
+  const possible = new SpanUnion();
+  for (const { start, end, period } of spans ?? workSpans(profile, on)) {
+    const qualifies = flag(period.fullTimeOrSelfEmployed);
+    if (qualifies.hi === 1 && end > possibleFrom) possible.add(Math.max(start, possibleFrom), end);
+    if (qualifies.lo === 1 && end > definiteFrom) definite.add(Math.max(start, definiteFrom), end);
   }
   return { lo: definite.total(), hi: possible.total() };
 }
@@ -726,6 +826,12 @@ const measureFns: Record<MeasureName, MeasureFn> = {
   'vocational.offerHigherDiplomaLevel': (profile) =>
     sectionFlag(profile.vocational, 'offerHigherDiplomaLevel'),
   'vocational.offerContractMonths': (profile) => amount(profile.vocational?.offerContractMonths ?? 'unknown'),
+  'degrees.hongKongLocalBachelorAsNonLocalStudent': (profile) =>
+    countWhere(profile.education.degrees, (d) =>
+      and(and(levelIs(d, BACHELOR), programmeIn(d, HONG_KONG_LOCAL)), flag(d.admittedAsNonLocalStudent)),
+    ),
+  'work.ttpsYears': (profile, on, spans) => ttpsWorkYears(profile, on, spans, false),
+  'work.ttpsYearsInLastFive': (profile, on, spans) => ttpsWorkYears(profile, on, spans, true),
 };
 
 /**

@@ -137,6 +137,7 @@ function degree(a: Answer): Degree {
     yearAwarded: num(a, 'yearAwarded'),
     graduationDate: text(a, 'graduationDate'),
     hongKongProgramme: oneOf(hongKongProgrammes, a.hongKongProgramme),
+    admittedAsNonLocalStudent: tri(a, 'admittedAsNonLocalStudent'),
   };
 }
 
@@ -145,6 +146,7 @@ function workPeriod(a: Answer): WorkPeriod {
     from: `${String(a.from)}-01`,
     to: a.to === 'present' ? 'present' : lastDayOfMonth(String(a.to)),
     graduateLevel: tri(a, 'graduateLevel'),
+    fullTimeOrSelfEmployed: tri(a, 'fullTimeOrSelfEmployed'),
     seniorRole: tri(a, 'seniorRole'),
     multinationalOrRenowned: tri(a, 'multinationalOrRenowned'),
     field: oneOf(workFields, a.field),
@@ -200,6 +202,8 @@ function work({ asked, items }: AnswersRead): Profile['work'] {
       multinationalYears: num(t, 'multinationalYears'),
       specifiedFieldYears: num(t, 'specifiedFieldYears'),
       internationalYears: num(t, 'internationalYears'),
+      fullTimeYearsAfterGraduation: num(t, 'fullTimeYearsAfterGraduation'),
+      fullTimeYearsInLastFive: num(t, 'fullTimeYearsInLastFive'),
     };
   }
   return DONT_KNOW;
@@ -279,7 +283,7 @@ export function profileFromAnswers(read: AnswersRead): Profile {
   const english = asked('languages-english');
   const achievements = asked('achievements');
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     person: {
       dateOfBirth: text(asked('date-of-birth'), 'dateOfBirth'),
       nationality: text(asked('nationality'), 'nationality'),

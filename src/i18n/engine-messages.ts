@@ -407,6 +407,21 @@ export const measureLabels: Record<
     'zh-Hant': '過去五年內的畢業程度工作年資',
     'zh-Hans': '过去五年内的毕业程度工作年资',
   },
+  'degrees.hongKongLocalBachelorAsNonLocalStudent': {
+    en: 'bachelor’s degrees from a full-time locally-accredited Hong Kong programme studied as a non-local student',
+    'zh-Hant': '以非本地學生身分修讀的香港全日制本地評審課程學士學位',
+    'zh-Hans': '以非本地学生身分修读的香港全日制本地评审课程学士学位',
+  },
+  'work.ttpsYears': {
+    en: 'years of full-time work or self-employment after graduation',
+    'zh-Hant': '畢業後的全職受僱或自僱工作年資',
+    'zh-Hans': '毕业后的全职受雇或自雇工作年资',
+  },
+  'work.ttpsYearsInLastFive': {
+    en: 'years of full-time work or self-employment after graduation in the last five years',
+    'zh-Hant': '過去五年內畢業後的全職受僱或自僱工作年資',
+    'zh-Hans': '过去五年内毕业后的全职受雇或自雇工作年资',
+  },
   'jobOffer.confirmed': {
     en: 'confirmed job offer in Hong Kong',
     'zh-Hant': '已確定的香港聘用',

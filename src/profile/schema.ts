@@ -1,10 +1,11 @@
 import { z } from 'zod';
 
 /**
- * The applicant's facts: one schema for everything any era of QMAS reads.
+ * The applicant's facts: one schema for everything any route's rules read.
  *
- * Every fact accepts the literal string "unknown". A missing key is an error, not an unknown:
- * a typo in a field name must never silently turn into "the person does not know".
+ * Every fact accepts the literal string "unknown". `Profile` is the complete profile the engine
+ * takes, every fact present. A missing key is an error, not an unknown: a typo in a field name
+ * must never silently turn into "the person does not know".
  */
 export const UNKNOWN = 'unknown' as const;
 export type Unknown = typeof UNKNOWN;
@@ -67,6 +68,9 @@ export const Degree = z
     hongKongProgramme: known(z.enum(hongKongProgrammes)).describe(
       'Where the degree was studied when it was a full-time locally-accredited Hong Kong programme, or a Greater Bay Area campus of a Hong Kong university; "none" for every other degree.',
     ),
+    admittedAsNonLocalStudent: yesNo.describe(
+      'Whether you were admitted to Hong Kong as a non-local student (on a student visa or entry permit) to study this programme; false for a degree studied outside Hong Kong or while living in Hong Kong on another status (e.g. as a dependant).',
+    ),
   })
   .strict();
 export type Degree = z.infer<typeof Degree>;
@@ -79,6 +83,9 @@ export const WorkPeriod = z
     from: isoDate,
     to: z.union([isoDate, z.literal('present')]),
     graduateLevel: yesNo.describe('Work at graduate or specialist level.'),
+    fullTimeOrSelfEmployed: yesNo.describe(
+      'Full-time employment, or self-employment (what the Top Talent Pass Scheme counts as work experience).',
+    ),
     seniorRole: yesNo.describe('A senior role (points-era work bands).'),
     multinationalOrRenowned: yesNo.describe(
       'Employer is a multinational company or renowned enterprise (e.g. listed, Forbes Global 2000, Fortune Global 500, Hurun China 500).',
@@ -97,6 +104,12 @@ export const WorkTotals = z
     multinationalYears: years,
     specifiedFieldYears: years,
     internationalYears: years,
+    fullTimeYearsAfterGraduation: years.describe(
+      'Years of full-time employment or self-employment after your first degree, in all (graduate-level or not).',
+    ),
+    fullTimeYearsInLastFive: known(z.number().nonnegative().max(5)).describe(
+      'Of those years, how many fall in the five years immediately before applying (at most 5).',
+    ),
   })
   .strict();
 
@@ -294,7 +307,7 @@ export type Vocational = z.infer<typeof Vocational>;
 export const Profile = z
   .object({
     $schema: z.string().optional(),
-    schemaVersion: z.literal(2),
+    schemaVersion: z.literal(3),
     person: z
       .object({
         dateOfBirth: known(isoDate),

@@ -148,7 +148,7 @@ describe('validateProfile', () => {
 
   it('one issue per problem across the whole profile', () => {
     const p = example();
-    p.schemaVersion = 3;
+    p.schemaVersion = 4;
     delete p.person.mainlandResident;
     p.business.ownsBusiness = 'unknwon';
     p.dependants[1].married = 'maybe';
@@ -192,9 +192,9 @@ describe('validateProfile', () => {
 
 describe('parseProfile', () => {
   it('returns the profile, or throws ProfileError listing every issue', () => {
-    expect(parseProfile(example()).schemaVersion).toBe(2);
+    expect(parseProfile(example()).schemaVersion).toBe(3);
     const p = example();
-    p.schemaVersion = 3;
+    p.schemaVersion = 4;
     p.income.lastYearHKD = 'lots';
     let error: unknown;
     try {
@@ -207,7 +207,7 @@ describe('parseProfile', () => {
     expect(pe.issues.map((i) => i.path)).toEqual(['schemaVersion', 'income.lastYearHKD']);
     expect(pe.message.split('\n')).toEqual([
       '申請人資料有 2 個問題：',
-      '  - schemaVersion 的值 3 無效：應為 2。',
+      '  - schemaVersion 的值 4 無效：應為 3。',
       '  - income.lastYearHKD 的值 "lots" 無效：應為 不少於 0 的數字，或 "unknown"。',
     ]);
     expect(() => parseProfile({})).toThrow(/^The profile has 15 problems:\n {2}- schemaVersion is missing/);
@@ -224,5 +224,33 @@ describe('closestField', () => {
     expect(closestField('dob', fields)).toBeUndefined();
     expect(closestField('passport', fields)).toBeUndefined();
     expect(closestField('nationalty', fields, ['nationality'])).toBeUndefined();
+  });
+});
+
+describe('a profile written for schema version 2', () => {
+  function asVersion2(): Json {
+    const p = example();
+    p.schemaVersion = 2;
+    for (const d of p.education.degrees) delete d.admittedAsNonLocalStudent;
+    for (const w of p.work.periods) delete w.fullTimeOrSelfEmployed;
+    return p;
+  }
+
+  it('is upgraded, the facts version 3 added becoming "unknown"', () => {
+    const result = validateProfile(asVersion2(), 'en');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.profile.schemaVersion).toBe(3);
+    const profile = result.profile as Json;
+    expect(new Set(profile.education.degrees.map((d: Json) => d.admittedAsNonLocalStudent))).toEqual(
+      new Set(['unknown']),
+    );
+    expect(profile.work.periods.map((w: Json) => w.fullTimeOrSelfEmployed)).toEqual(['unknown', 'unknown']);
+  });
+
+  it('still reports a fact version 2 already had when it is missing', () => {
+    const p = asVersion2();
+    delete p.education.degrees[0].level;
+    expect(only(p).path).toBe('education.degrees.0.level');
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type ValidationMessageKey, validationMessage } from '../i18n/validation-messages.ts';
 import type { Lang } from '../rules/schema.ts';
+import { candidates, literalValues, unwrap } from './facts.ts';
 import { countryCode, isoDate, Profile, UNKNOWN } from './schema.ts';
 import { upgradeProfile } from './upgrade.ts';
 
@@ -76,42 +77,6 @@ function isMissing(input: unknown, path: readonly Segment[]): boolean {
 
 // ---------------------------------------------------------------------------------------------
 // Walking the schema
-
-function unwrap(schema: Schema): Schema {
-  let s = schema;
-  for (;;) {
-    const def = s._zod.def as { type: string; innerType?: Schema; getter?: () => Schema };
-    if ((def.type === 'optional' || def.type === 'default' || def.type === 'nullable') && def.innerType) {
-      s = def.innerType;
-    } else if (def.type === 'lazy' && def.getter) {
-      s = def.getter();
-    } else return s;
-  }
-}
-
-function literalValues(schema: Schema | undefined): unknown[] {
-  if (!schema) return [];
-  const s = unwrap(schema);
-  if (s instanceof z.ZodLiteral) return [...s.values];
-  if (s instanceof z.ZodEnum) return [...s.options];
-  return [];
-}
-
-/** The non-union schemas a value could be checked against (a discriminated union picks its branch). */
-function candidates(schema: Schema, value: unknown): Schema[] {
-  const s = unwrap(schema);
-  if (!(s instanceof z.ZodUnion)) return [s];
-  let options = s.options as readonly Schema[];
-  if (s instanceof z.ZodDiscriminatedUnion && isRecord(value)) {
-    const key = s._zod.def.discriminator;
-    const matching = options.filter((o) => {
-      const u = unwrap(o);
-      return u instanceof z.ZodObject && literalValues(u.shape[key]).includes(value[key]);
-    });
-    if (matching.length > 0) options = matching;
-  }
-  return options.flatMap((o) => candidates(o, value));
-}
 
 /** The schemas (before union resolution) that govern the value at a path. */
 function schemasAt(input: unknown, path: readonly Segment[]): Schema[] {

@@ -188,13 +188,13 @@ describe('the comparison question graph', () => {
     }
   });
 
-  it('builds a valid schema-2 profile from any complete answers', () => {
+  it('builds a valid schema-3 profile from any complete answers', () => {
     fc.assert(
       fc.property(fullAnswers, (answers) => {
         for (const flow of [full, shipped]) {
           const parsed = Profile.safeParse(flow.toProfile(answers));
           if (!parsed.success) throw new Error(JSON.stringify(parsed.error.issues.slice(0, 3)));
-          expect(parsed.data.schemaVersion).toBe(2);
+          expect(parsed.data.schemaVersion).toBe(3);
         }
       }),
       { numRuns: 200 },
