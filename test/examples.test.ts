@@ -27,8 +27,11 @@ const routeExamples: Record<string, { route: string; at: string; test: string }>
   'gep-job-offer.json': fits('hk.gep', 'professional'),
   'asmtp-mainland-professional.json': fits('hk.asmtp', 'professional'),
   'techtas-researcher.json': fits('hk.techtas', 'talent'),
+  'tp-stream-technician.json': fits('hk.tp-stream', 'trade'),
   // A fresh graduate applies within six months of graduating: the example graduates in summer 2026.
   'iang-fresh-graduate.json': fits('hk.iang', 'fresh', '2026-09-01T10:00:00+08:00'),
+  // Category B is for the 7th to 12th month after graduating: the example graduates in July 2026.
+  'vpas-graduate-b.json': fits('hk.vpas', 'b', '2027-04-10T10:00:00+08:00'),
   'dependant-spouse-of-resident.json': fits('hk.dependants', 'partner-of-resident'),
   'assg-second-generation.json': fits('hk.assg', 'core'),
   'new-cies-investor.json': fits('hk.new-cies', 'core'),

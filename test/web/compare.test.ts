@@ -197,8 +197,14 @@ describe('the comparison with JavaScript off', () => {
     const client = new Client(t.app);
     await walkCompare(client, earner);
     const page = await client.get('/compare/result');
-    // Every route with rules in force has its own save button, named for the route.
-    for (const id of SHIPPED_ROUTE_IDS) expect(page.html).toContain(`name="route" value="${id}"`);
+    // Every route with rules in force has its own save button, named for the route; a route with
+    // no rules on the comparison's date (opened later) has none, as there is no result to save.
+    const notInForce = new Set(['hk.tp-stream', 'hk.vpas']);
+    for (const id of SHIPPED_ROUTE_IDS) {
+      const button = `name="route" value="${id}"`;
+      if (notInForce.has(id)) expect(page.html).not.toContain(button);
+      else expect(page.html).toContain(button);
+    }
     const saved = await client.submit(page, { route: 'hk.ttps' }, '/compare/save');
     expect(saved.status).toBe(200);
     expect(saved.url).toMatch(/^\/cases\/[A-Za-z0-9_-]{43}\?saved=1$/);
