@@ -75,7 +75,7 @@ describe('a case from creation to deletion', () => {
     const ext1 = tracker.tracker.stages.find((s) => s.id === 'extension-1');
     expect(ext1?.derived).toEqual({
       limitOfStay: '2028-02-29',
-      windowFrom: '2028-02-01',
+      windowFrom: '2027-11-29', // three months: applications made from 1 March 2026
       windowTo: '2028-02-29',
       newLimitOfStay: '2031-02-28',
     });

@@ -80,7 +80,7 @@ describe('a saved case', () => {
     const body = text(after.html);
     // 36 months from 1 March 2025 end on 29 February 2028 (a leap year).
     expect(body).toContain('Your limit of stay would end on 29 February 2028.');
-    expect(body).toContain('Apply for the extension between 1 February 2028 and 29 February 2028.');
+    expect(body).toContain('Apply for the extension between 29 November 2027 and 29 February 2028.');
     expect(body).toContain('From 1 March 2032.');
     const bad = await client.request(
       'POST',
