@@ -5,10 +5,12 @@ import { compare } from '../compare/compare.ts';
 import { assess, InvalidMomentError, RulesNotInForceError, UnknownTestError } from '../engine/assess.ts';
 import { type CliMessageKey, cliCatalogues, cliMessage } from '../i18n/cli-messages.ts';
 import { validationMessage } from '../i18n/validation-messages.ts';
+import { PlanHorizonError, parseHorizon, plan } from '../plan/plan.ts';
 import { profileJsonSchema } from '../profile/json-schema.ts';
 import type { Profile } from '../profile/schema.ts';
 import { validateProfile } from '../profile/validate.ts';
 import { loadRoute, RuleFileError } from '../rules/loader.ts';
+import { shippedResidence } from '../rules/residence.ts';
 import type { Lang } from '../rules/schema.ts';
 import { SHIPPED_ROUTE_IDS, shippedRoute } from '../rules/shipped.ts';
 import type { RouteRules } from '../rules/types.ts';
@@ -27,6 +29,7 @@ import {
   rulesFormats,
   scanLang,
 } from './options.ts';
+import { renderPlan } from './plan-report.ts';
 import { renderAssessment } from './report.ts';
 import { renderRulesView, rulesView } from './rules-view.ts';
 import { MarkdownWriter, TextWriter } from './writer.ts';
@@ -201,6 +204,51 @@ function buildProgram(io: Io, lang: Lang): Command {
     });
 
   program
+    .command('plan')
+    .description(t('cmd.plan'))
+    .argument('<profile>', t('cmd.assess.profile'))
+    .option('--from <moment>', t('opt.from'))
+    .option('--horizon <span>', t('opt.horizon'))
+    .option(
+      '--route <route>',
+      t('opt.planRoute', { routes: routeNames }),
+      (v: string, all: string[] = []) => [...all, v],
+    )
+    .option('--format <format>', t('opt.format'))
+    .option('--lang <lang>', t('opt.lang'))
+    .addHelpText('after', `\n${t('help.exitCodes')}`)
+    .action(
+      async (
+        file: string,
+        opts: Omit<CommonOptions, 'route'> & { from?: string; horizon?: string; route?: string[] },
+      ) => {
+        const outLang = langOf({ lang: opts.lang });
+        const format = parseFormat(opts.format, assessFormats);
+        const from = parseAt(opts.from, io.now);
+        const horizon = opts.horizon ?? '5y';
+        try {
+          parseHorizon(horizon);
+        } catch (error) {
+          if (error instanceof PlanHorizonError) throw new CliError('error.badHorizon', { value: horizon });
+          throw error;
+        }
+        const ids = opts.route ? opts.route.map((r) => parseRoute(r)) : [...SHIPPED_ROUTE_IDS];
+        const profile = await readProfile(file, outLang);
+        const routeList = ids.map((id) => routeRules(id, io.env));
+        const result = plan(profile, routeList, from, {
+          lang: outLang,
+          horizon,
+          residence: shippedResidence(),
+        });
+        if (format === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+        else
+          io.stdout(
+            renderPlan(result, format === 'markdown' ? new MarkdownWriter() : new TextWriter(io.colour)),
+          );
+      },
+    );
+
+  program
     .command('rules')
     .description(t('cmd.rules'))
     .argument('<route>', t('cmd.rules.route', { routes: routeNames }))
@@ -236,7 +284,9 @@ function buildProgram(io: Io, lang: Lang): Command {
 
 /** The first word of argv that names a command, for the "--help" hint after a usage error. */
 function commandIn(argv: readonly string[]): string | undefined {
-  return argv.find((a) => a === 'assess' || a === 'rules' || a === 'schema');
+  return argv.find(
+    (a) => a === 'assess' || a === 'compare' || a === 'plan' || a === 'rules' || a === 'schema',
+  );
 }
 
 const commanderKeys: Record<string, CliMessageKey> = {

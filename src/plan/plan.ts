@@ -1,7 +1,7 @@
 import { InvalidMomentError } from '../engine/assess.ts';
 import type { Assessment } from '../engine/result.ts';
-import { formatHongKong, parseInstant } from '../engine/time.ts';
-import { formatPlanMoment, planMessage } from '../i18n/plan-messages.ts';
+import { formatHongKong, parseInstant, parsePlainDate } from '../engine/time.ts';
+import { formatPlanDay, formatPlanMoment, planMessage } from '../i18n/plan-messages.ts';
 import type { Profile } from '../profile/schema.ts';
 import type { Lang } from '../rules/schema.ts';
 import type { RouteRules } from '../rules/types.ts';
@@ -56,8 +56,6 @@ export interface PlanOptions {
   residence?: ResidenceRules;
   /** The submission moment the road starts from; by default the start of each route's best window. */
   submitAt?: string;
-  /** How early an extension may be applied for, in days before the limit of stay, by route id. */
-  extensionWindowDays?: (routeId: string, atMs: number) => number | undefined;
 }
 
 export interface RoutePlan {
@@ -90,7 +88,12 @@ function assumptionsOf(profile: Profile, lang: Lang): Plan['assumptions'] {
   if (profile.work !== 'unknown' && profile.work.kind === 'periods') {
     for (const p of profile.work.periods) {
       if (p.to === 'present')
-        list.push({ code: 'job_continues', text: planMessage(lang, 'assume.job', { from: p.from }) });
+        list.push({
+          code: 'job_continues',
+          text: planMessage(lang, 'assume.job', {
+            from: formatPlanDay(lang, parsePlainDate(p.from).epochDay),
+          }),
+        });
     }
   }
   if (profile.income.lastYearHKD !== 'unknown')
@@ -186,7 +189,7 @@ function routePlan(
   const submitMs =
     options.submitAt !== undefined ? parseInstant(options.submitAt) : best ? Date.parse(best.from) : fromMs;
   if (submitMs === undefined) throw new InvalidMomentError(options.submitAt ?? '');
-  const road = options.residence ? roadFor(profile, rules, submitMs, options.residence, lang, options) : null;
+  const road = options.residence ? roadFor(profile, rules, submitMs, options.residence, lang) : null;
   return {
     route: { id: rules.route.id, name: rules.route.name[lang] },
     windows: windows.map(strip),

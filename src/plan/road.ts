@@ -1,7 +1,8 @@
+import { extensionWindow } from '../case/extension-window.ts';
 import { assess, RulesNotInForceError } from '../engine/assess.ts';
 import { formatNumber } from '../engine/explain.ts';
 import type { Assessment, RuleVersionUsed } from '../engine/result.ts';
-import { formatHongKong, fromEpochDay, type PlainDate } from '../engine/time.ts';
+import { formatHongKong, fromEpochDay, type PlainDate, parsePlainDate } from '../engine/time.ts';
 import { formatPlanDay, planMessage } from '../i18n/plan-messages.ts';
 import type { Profile } from '../profile/schema.ts';
 import type { ResidenceRules, ResidenceVersion } from '../rules/residence.ts';
@@ -57,22 +58,27 @@ export interface Road {
   residenceVersion: { id: string; from: string; confidence: string } | null;
 }
 
-/** The application window of an extension: how many days before the limit of stay it opens. */
-export type ExtensionWindowDays = (routeId: string, limitOfStayMs: number) => number | undefined;
-
 /**
- * The days before a limit of stay in which an extension may be applied for. The one place to
- * change when the dated extension-window rules are read instead; until then 28 days (the four
- * weeks every scheme page states), marked in the road as possibly out of date.
+ * The first day an extension may be applied for, by the dated extension-window rules of the route
+ * (the rule in force on the day of applying decides, so a change such as 1 March 2026 is followed).
+ * A route without window rules falls back to the four weeks every scheme page states, marked.
  */
-function windowDays(
-  routeId: string,
-  limitMs: number,
-  given: ExtensionWindowDays | undefined,
-): { days: number; held: boolean } {
-  const days = given?.(routeId, limitMs);
-  return days === undefined ? { days: 28, held: false } : { days, held: true };
+function windowFrom(
+  rules: RouteRules,
+  limit: PlainDate,
+  test: string,
+): { from: PlainDate; held: boolean; uncertain: boolean } {
+  const window = extensionWindow(rules, isoDay(limit), test);
+  if (!window) return { from: fromEpochDay(limit.epochDay - 28), held: false, uncertain: true };
+  return {
+    from: parsePlainDate(window.from),
+    held: true,
+    uncertain: window.version.confidence !== 'official',
+  };
 }
+
+/** Two sentences one after the other: a space between them in English, none in Chinese. */
+const both = (lang: Lang, a: string, b: string): string => (lang === 'en' ? `${a} ${b}` : `${a}${b}`);
 
 const isoDay = (d: PlainDate): string =>
   `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
@@ -124,7 +130,6 @@ export function roadFor(
   submitMs: number,
   residence: ResidenceRules,
   lang: Lang,
-  options: { extensionWindowDays?: ExtensionWindowDays } = {},
 ): Road {
   const submittedAt = formatHongKong(submitMs);
   const residenceVersion = versionAt(residence.versions, submitMs) ?? null;
@@ -164,10 +169,14 @@ export function roadFor(
       step(
         'fees',
         submitDay,
-        `${planMessage(lang, 'road.fees', {
-          total: formatNumber(lang, a.fees.totalHKD),
-          persons: personsPhrase(lang, a.fees.persons),
-        })} ${planMessage(lang, 'road.familyFees')}`,
+        both(
+          lang,
+          planMessage(lang, 'road.fees', {
+            total: formatNumber(lang, a.fees.totalHKD),
+            persons: personsPhrase(lang, a.fees.persons),
+          }),
+          planMessage(lang, 'road.familyFees'),
+        ),
         [...versionBasis(a.fees.version), { fact: 'dependants' }],
       ),
     );
@@ -183,7 +192,11 @@ export function roadFor(
       step(
         'entry',
         submitDay,
-        `${planMessage(lang, 'road.entryNoStay', { date: date(submitDay) })} ${planMessage(lang, 'road.entryAssumed')}`,
+        both(
+          lang,
+          planMessage(lang, 'road.entryNoStay', { date: date(submitDay) }),
+          planMessage(lang, 'road.entryAssumed'),
+        ),
         entryBasis,
         {
           uncertain: true,
@@ -195,7 +208,11 @@ export function roadFor(
       step(
         'entry',
         submitDay,
-        `${planMessage(lang, 'road.entryNotFixed', { date: date(submitDay), note: stay.initialNote ?? '' })} ${planMessage(lang, 'road.entryAssumed')}`,
+        both(
+          lang,
+          planMessage(lang, 'road.entryNotFixed', { date: date(submitDay), note: stay.initialNote ?? '' }),
+          planMessage(lang, 'road.entryAssumed'),
+        ),
         entryBasis,
       ),
     );
@@ -211,7 +228,15 @@ export function roadFor(
       step(
         'entry',
         submitDay,
-        `${planMessage(lang, 'road.entry', { date: date(submitDay), months: stay.initialMonths, limit: date(firstLimit) })} ${planMessage(lang, 'road.entryAssumed')}`,
+        both(
+          lang,
+          planMessage(lang, 'road.entry', {
+            date: date(submitDay),
+            months: stay.initialMonths,
+            limit: date(firstLimit),
+          }),
+          planMessage(lang, 'road.entryAssumed'),
+        ),
         entryBasis,
       ),
     );
@@ -225,21 +250,22 @@ export function roadFor(
     const end = sevenYears ?? addMonths(submitDay, 84);
     while (limit.epochDay < end.epochDay && n < 10) {
       n++;
-      const limitMs = Date.parse(`${isoDay(limit)}T00:00:00+08:00`);
-      const window = windowDays(rules.route.id, limitMs, options.extensionWindowDays);
-      const windowFrom = fromEpochDay(limit.epochDay - window.days);
+      const window = windowFrom(rules, limit, stay.test);
+      const opens = window.from;
       const years = stay.extensionsYears[n - 1] ?? stay.extensionsYears[stay.extensionsYears.length - 1];
       const requirements = stay.extensionRequirements;
       const basis: RoadBasis[] = [...stayBasis, { assumption: 'each_extension_granted' }];
-      const windowNote = window.held ? '' : ` ${planMessage(lang, 'road.windowNote', { days: window.days })}`;
+      const windowNote = window.held
+        ? ''
+        : (lang === 'en' ? ' ' : '') + planMessage(lang, 'road.windowNote', { days: 28 });
       if (years === undefined) {
         steps.push(
           step(
             'extension',
-            windowFrom,
+            opens,
             planMessage(lang, 'road.extensionOpen', {
               n,
-              windowFrom: date(windowFrom),
+              windowFrom: date(opens),
               windowTo: date(limit),
               limit: date(limit),
             }) + windowNote,
@@ -253,17 +279,17 @@ export function roadFor(
       steps.push(
         step(
           'extension',
-          windowFrom,
+          opens,
           planMessage(lang, 'road.extension', {
             n,
-            windowFrom: date(windowFrom),
+            windowFrom: date(opens),
             windowTo: date(limit),
             limit: date(limit),
             years: formatNumber(lang, years),
             newLimit: date(newLimit),
           }) + windowNote,
           basis,
-          { until: isoDay(limit), requirements, ...(window.held ? {} : { uncertain: true }) },
+          { until: isoDay(limit), requirements, ...(window.uncertain ? { uncertain: true } : {}) },
         ),
       );
       const tier = stay.topTier;
@@ -272,7 +298,7 @@ export function roadFor(
         steps.push(
           step(
             'top_tier',
-            windowFrom,
+            opens,
             planMessage(lang, 'road.topTier', {
               afterYears: formatNumber(lang, tier.afterYears),
               income: formatNumber(lang, tier.assessableIncomeHKD),

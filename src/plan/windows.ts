@@ -125,7 +125,8 @@ function reasonFor(
       text: planMessage(lang, 'reason.age', { age: ageOn(dob, fromEpochDay(day)) }),
     };
   }
-  if (fields.includes('work')) return { fact: 'work', text: planMessage(lang, 'reason.work', { facts }) };
+  if (fields.some((f) => f === 'work' || f.startsWith('work.')))
+    return { fact: 'work', text: planMessage(lang, 'reason.work', { facts }) };
   if (fields.includes('education.degrees[].graduationDate'))
     return {
       fact: 'education.degrees[].graduationDate',
