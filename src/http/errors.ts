@@ -59,6 +59,7 @@ const en = {
   'expect.object': 'a JSON object',
   'expect.text': 'text',
   'expect.oneOf': 'one of {values}',
+  'expect.horizon': 'a number of years or months such as 5y or 18m, at most 10 years',
   'expect.changes': 'at least one of {fields}',
 } as const;
 
@@ -92,6 +93,7 @@ const zhHant: Catalogue = {
   'expect.object': 'JSON 物件',
   'expect.text': '文字',
   'expect.oneOf': '以下其中之一：{values}',
+  'expect.horizon': '年數或月數，例如 5y 或 18m，最多10年',
   'expect.changes': '最少一個以下欄位：{fields}',
 };
 
@@ -122,6 +124,7 @@ const zhHans: Catalogue = {
   'expect.object': 'JSON 对象',
   'expect.text': '文字',
   'expect.oneOf': '以下其中之一：{values}',
+  'expect.horizon': '年数或月数，例如 5y 或 18m，最多10年',
   'expect.changes': '最少一个以下字段：{fields}',
 };
 

@@ -7,6 +7,7 @@ import { registerComparisons } from './comparisons.ts';
 import type { ApiContext, ApiEnv } from './context.ts';
 import { registerDocs } from './docs.ts';
 import { issue } from './input.ts';
+import { registerPlans } from './plans.ts';
 import { registerRoutes } from './routes.ts';
 
 export type { ApiContext, ApiEnv } from './context.ts';
@@ -58,6 +59,7 @@ export function apiRoutes(ctx: ApiContext): OpenAPIHono<ApiEnv> {
   registerRoutes(api, ctx);
   registerAssessments(api, ctx);
   registerComparisons(api, ctx);
+  registerPlans(api, ctx);
   registerCases(api, ctx);
 
   let document: unknown;

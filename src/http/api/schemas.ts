@@ -642,3 +642,115 @@ export const ComparisonSchema = z
     description:
       'One profile against every route (docs/comparison-json.md). Fitting a route is never approval.',
   });
+
+// --- Plan (mirrors src/plan/plan.ts; docs/plan-json.md) ----------------------------------------
+
+const planFields = {
+  from: moment.optional().describe(`Where the plan starts. ${moment.description ?? ''} Default: now.`),
+  horizon: z
+    .union([z.string().max(8), z.number().int()])
+    .optional()
+    .describe('How far ahead to look: "5y", "18m" or a number of years; at most 10 years. Default: 5y.'),
+  routes: z
+    .array(routeId)
+    .min(1)
+    .max(20)
+    .optional()
+    .describe('Which routes to plan (ids from /api/v1/routes); every route by default.'),
+  lang: Lang.optional().describe('Default: ?lang=, then Accept-Language, then English.'),
+};
+
+export const PlanRequestEnvelope = z.object({ ...planFields, profile: z.unknown().optional() }).strict();
+
+export const PlanRequestSchema = z
+  .object({ ...planFields, profile: ProfileSchema })
+  .strict()
+  .openapi('PlanRequest');
+
+const WindowStatus = z.enum(['eligible', 'not_eligible', 'undetermined', 'no_rules']);
+
+const PlanChangeSchema = z.object({
+  kind: z.enum(['start', 'rule', 'opened', 'criterion', 'dependant', 'status']),
+  criterion: z
+    .object({
+      test: z.string().nullable(),
+      id: z.string(),
+      label: z.string(),
+      from: z.string(),
+      to: z.string(),
+    })
+    .optional(),
+  ruleVersion: z.object({ part: z.string(), id: z.string(), from: z.string() }).optional(),
+  fact: z.string().optional().describe('The profile field whose movement in time makes the change.'),
+  description: z.string(),
+});
+
+const RoadStepSchema = z.object({
+  kind: z.string(),
+  date: z.string().nullable(),
+  until: z.string().nullable(),
+  text: z.string(),
+  requirements: z.array(z.string()),
+  uncertain: z.boolean(),
+  basis: z.array(
+    z.object({
+      ruleVersion: z
+        .object({ part: z.string(), id: z.string(), from: z.string(), confidence: z.string() })
+        .optional(),
+      fact: z.string().optional(),
+      assumption: z.string().optional(),
+    }),
+  ),
+});
+
+const RoutePlanSchema = z.object({
+  route: z.object({ id: z.string(), name: z.string() }),
+  windows: z.array(
+    z.object({
+      from: z.string(),
+      to: z.string(),
+      status: WindowStatus,
+      statusLabel: z.string(),
+      changes: z.array(PlanChangeSchema),
+    }),
+  ),
+  best: z.object({ from: z.string(), to: z.string(), status: WindowStatus, reason: z.string() }).nullable(),
+  suggestions: z.array(
+    z.object({
+      kind: z.enum(['evidence', 'time', 'doable']),
+      levers: z.array(z.string()),
+      changes: z.array(z.object({ op: z.enum(['set', 'append']), path: z.string(), value: z.unknown() })),
+      meets: z.array(z.object({ test: z.string().nullable(), id: z.string(), label: z.string() })),
+      from: z.string(),
+      description: z.string(),
+    }),
+  ),
+  noSuggestion: z.string().nullable(),
+  road: z
+    .object({
+      submittedAt: z.string(),
+      status: WindowStatus,
+      steps: z.array(RoadStepSchema),
+      notCounted: z.array(z.string()),
+      caveats: z.array(z.string()),
+      residenceVersion: z.object({ id: z.string(), from: z.string(), confidence: z.string() }).nullable(),
+    })
+    .nullable(),
+});
+
+export const PlanSchema = z
+  .object({
+    format: z.literal('routewise.plan/1'),
+    from: z.string(),
+    to: z.string(),
+    horizonMonths: z.number().int(),
+    lang: Lang,
+    summary: z.string(),
+    assumptions: z.array(z.object({ code: z.string(), text: z.string() })),
+    routes: z.array(RoutePlanSchema),
+    disclaimer: z.string(),
+  })
+  .openapi('Plan', {
+    description:
+      'When each route could be applied for, what would make the difference and the road to permanent residence (docs/plan-json.md). Meeting a route is never approval.',
+  });
