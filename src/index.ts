@@ -36,6 +36,16 @@ export {
   type TalentList,
   talentListAt,
 } from './lists/talent-list.ts';
+export {
+  type Plan,
+  PlanHorizonError,
+  type PlanOptions,
+  type PlanWindow,
+  parseHorizon,
+  plan,
+  type RoutePlan,
+  type Suggestion,
+} from './plan/plan.ts';
 export { profileJsonSchema } from './profile/json-schema.ts';
 export { type Profile, UNKNOWN } from './profile/schema.ts';
 export {
@@ -46,6 +56,7 @@ export {
   validateProfile,
 } from './profile/validate.ts';
 export { loadRoute, RULES_DIR, RuleFileError } from './rules/loader.ts';
+export { loadResidence, type ResidenceRules, shippedResidence } from './rules/residence.ts';
 export { type Lang, languages } from './rules/schema.ts';
 export { SHIPPED_ROUTE_IDS, shippedRoute } from './rules/shipped.ts';
 export type { RouteRules } from './rules/types.ts';
