@@ -1,4 +1,8 @@
-import { fromEpochDay, hongKongDate, type PlainDate, parsePlainDate, plainDate } from '../engine/time.ts';
+import { addMonths } from '../case/dates.ts';
+import { fromEpochDay, hongKongDate, parsePlainDate, plainDate } from '../engine/time.ts';
+
+export { addMonths };
+
 import type { Profile } from '../profile/schema.ts';
 import type { RouteRules } from '../rules/types.ts';
 
@@ -20,18 +24,6 @@ export function midnight(epochDay: number): number {
 /** The Hong Kong day of an instant. */
 export function dayOf(instantMs: number): number {
   return hongKongDate(instantMs).epochDay;
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** Calendar months later; a day past the end of the month becomes its last day. */
-export function addMonths(date: PlainDate, months: number): PlainDate {
-  const index = date.year * 12 + (date.month - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  return plainDate(year, month, Math.min(date.day, daysInMonth(year, month)));
 }
 
 /** The instant `months` calendar months after another, at the same Hong Kong time of day. */

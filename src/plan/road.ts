@@ -1,3 +1,4 @@
+import { isoDay, limitOfStay } from '../case/dates.ts';
 import { extensionWindow } from '../case/extension-window.ts';
 import { assess, RulesNotInForceError } from '../engine/assess.ts';
 import { formatNumber } from '../engine/explain.ts';
@@ -79,14 +80,6 @@ function windowFrom(
 
 /** Two sentences one after the other: a space between them in English, none in Chinese. */
 const both = (lang: Lang, a: string, b: string): string => (lang === 'en' ? `${a} ${b}` : `${a}${b}`);
-
-const isoDay = (d: PlainDate): string =>
-  `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
-
-/** The last day of a stay of `months` starting on `start`: the day before the same date `months` on. */
-function limitOfStay(start: PlainDate, months: number): PlainDate {
-  return fromEpochDay(addMonths(start, months).epochDay - 1);
-}
 
 function versionBasis(v: RuleVersionUsed | undefined): RoadBasis[] {
   return v ? [{ ruleVersion: { part: v.part, id: v.id, from: v.from, confidence: v.confidence } }] : [];
