@@ -456,7 +456,6 @@ export const en = {
   'result.selection': 'How applications are selected',
   'result.rulesUsed': 'Rule versions used',
   'result.rulesUsed.part': 'Part',
-  'result.rulesUsed.version': 'Version',
   'result.rulesUsed.period': 'In force',
   'result.rulesUsed.confidence': 'Confidence',
   'result.changeDate': 'Try another submission date',

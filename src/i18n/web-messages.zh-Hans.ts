@@ -400,7 +400,6 @@ export const zhHans: WebCatalogue = {
   'result.selection': '申请如何甄选',
   'result.rulesUsed': '所用的规则版本',
   'result.rulesUsed.part': '部分',
-  'result.rulesUsed.version': '版本',
   'result.rulesUsed.period': '生效期',
   'result.rulesUsed.confidence': '可信程度',
   'result.changeDate': '试用另一个提交日期',

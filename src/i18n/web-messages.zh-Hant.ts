@@ -400,7 +400,6 @@ export const zhHant: WebCatalogue = {
   'result.selection': '申請如何甄選',
   'result.rulesUsed': '所用的規則版本',
   'result.rulesUsed.part': '部分',
-  'result.rulesUsed.version': '版本',
   'result.rulesUsed.period': '生效期',
   'result.rulesUsed.confidence': '可信程度',
   'result.changeDate': '試用另一個提交日期',

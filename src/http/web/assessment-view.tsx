@@ -233,7 +233,6 @@ export function RulesUsedTable(props: { t: T; rules: RouteRules; used: readonly 
         <thead>
           <tr>
             <th scope="col">{t('result.rulesUsed.part')}</th>
-            <th scope="col">{t('result.rulesUsed.version')}</th>
             <th scope="col">{t('result.rulesUsed.period')}</th>
             <th scope="col">{t('result.rulesUsed.confidence')}</th>
           </tr>
@@ -242,9 +241,6 @@ export function RulesUsedTable(props: { t: T; rules: RouteRules; used: readonly 
           {props.used.map((v) => (
             <tr>
               <td>{partName(t, props.rules, v.part)}</td>
-              <td>
-                <code>{v.id}</code>
-              </td>
               <td>{period(t, v)}</td>
               <td>
                 <ConfidenceTag t={t} confidence={v.confidence} />

@@ -958,7 +958,6 @@ export function GuidePage(props: GuideInput) {
                 <tr>
                   <th scope="col">{t('result.rulesUsed.period')}</th>
                   <th scope="col">{t('result.rulesUsed.part')}</th>
-                  <th scope="col">{t('result.rulesUsed.version')}</th>
                   <th scope="col">{t('result.rulesUsed.confidence')}</th>
                 </tr>
               </thead>
@@ -967,9 +966,6 @@ export function GuidePage(props: GuideInput) {
                   <tr>
                     <td>{t.moment(c.from)}</td>
                     <td>{partName(t, rules, c.part)}</td>
-                    <td>
-                      <code>{c.id}</code>
-                    </td>
                     <td>
                       <ConfidenceTag t={t} confidence={c.confidence} />
                     </td>
