@@ -1,8 +1,8 @@
 /**
- * The planner cases: every `rules/**\/plans/*.yaml` file lists cases written from the published
+ * The planner cases: every `rules/**\/tests/plans/*.yaml` file lists cases written from the published
  * rules and the calendar (not from running the planner). Each case builds a profile from one of
- * the route's fixtures (tests/fixtures/) plus overrides, plans it under the route in the folder
- * above `plans/` from a moment, and checks the windows, the changes at their edges, the best
+ * the route's fixtures (tests/fixtures/) plus overrides, plans it under the route whose `tests/`
+ * folder holds `plans/`, from a moment, and checks the windows, the changes at their edges, the best
  * window, the suggestions and the road.
  *
  *   - name: A QMAS applicant stops meeting criterion 1 on their 51st birthday
@@ -94,7 +94,8 @@ function findPlanFiles(dir: string): string[] {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
       const path = join(d, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (basename(d) === 'plans' && /\.ya?ml$/.test(entry.name)) found.push(path);
+      else if (basename(d) === 'plans' && basename(dirname(d)) === 'tests' && /\.ya?ml$/.test(entry.name))
+        found.push(path);
     }
   };
   walk(dir);
@@ -203,7 +204,7 @@ describe('planner cases', () => {
     expect(files.length).toBeGreaterThan(0);
   });
   for (const file of files) {
-    const route = dirname(dirname(file));
+    const route = dirname(dirname(dirname(file)));
     const parsed = CaseFile.safeParse(parse(readFileSync(file, 'utf8')));
     describe(relative(RULES, file), () => {
       it('matches the case format', () => {
