@@ -1,4 +1,5 @@
 import type { Lang } from '../rules/schema.ts';
+import { templateMessages } from './template.ts';
 
 /**
  * What the comparison of routes says in its own words: fit labels, the reasons a route is ranked
@@ -133,31 +134,5 @@ const zhHans: Catalogue = {
 
 const catalogues: Record<Lang, Catalogue> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
 
-type Template = ReadonlyArray<string>;
-const compiled = new Map<string, Template>();
-
-/** A message split at its placeholders once: even parts are text, odd parts placeholder names. */
-function template(lang: Lang, key: CompareMessageKey): Template {
-  const id = `${lang}\u0000${key}`;
-  let parts = compiled.get(id);
-  if (!parts) {
-    parts = catalogues[lang][key].split(/\{(\w+)\}/);
-    compiled.set(id, parts);
-  }
-  return parts;
-}
-
 /** A comparison message in a language, with {placeholders} filled in. */
-export function compareMessage(
-  lang: Lang,
-  key: CompareMessageKey,
-  params: Record<string, string | number> = {},
-): string {
-  const parts = template(lang, key);
-  let out = parts[0] as string;
-  for (let i = 1; i < parts.length; i += 2) {
-    const name = parts[i] as string;
-    out += (name in params ? String(params[name]) : `{${name}}`) + (parts[i + 1] as string);
-  }
-  return out;
-}
+export const compareMessage = templateMessages<CompareMessageKey>(catalogues);

@@ -1,4 +1,6 @@
+import { formatDay } from '../engine/explain.ts';
 import type { Lang } from '../rules/schema.ts';
+import { templateMessages } from './template.ts';
 
 /**
  * What the planner says in its own words: windows and what changes at their edges, the best
@@ -332,44 +334,12 @@ const zhHans: Catalogue = {
 
 const catalogues: Record<Lang, Catalogue> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
 
-type Template = ReadonlyArray<string>;
-const compiled = new Map<string, Template>();
-
-/** A message split at its placeholders once: even parts are text, odd parts placeholder names. */
-function template(lang: Lang, key: PlanMessageKey): Template {
-  const id = `${lang}\u0000${key}`;
-  let parts = compiled.get(id);
-  if (!parts) {
-    parts = catalogues[lang][key].split(/\{(\w+)\}/);
-    compiled.set(id, parts);
-  }
-  return parts;
-}
-
 /** A planner message in a language, with {placeholders} filled in. */
-export function planMessage(
-  lang: Lang,
-  key: PlanMessageKey,
-  params: Record<string, string | number> = {},
-): string {
-  const parts = template(lang, key);
-  let out = parts[0] as string;
-  for (let i = 1; i < parts.length; i += 2) {
-    const name = parts[i] as string;
-    out += (name in params ? String(params[name]) : `{${name}}`) + (parts[i + 1] as string);
-  }
-  return out;
-}
+export const planMessage = templateMessages<PlanMessageKey>(catalogues);
 
-const dateFormats: Record<Lang, Intl.DateTimeFormat> = {
-  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }),
-  'zh-Hant': new Intl.DateTimeFormat('zh-HK', { dateStyle: 'long', timeZone: 'UTC' }),
-  'zh-Hans': new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeZone: 'UTC' }),
-};
-
-/** A Hong Kong day (days since 1970-01-01) as the reader's language writes a date. */
+/** A Hong Kong day (days since 1970-01-01) as the reader's language writes a date (formatDay). */
 export function formatPlanDay(lang: Lang, epochDay: number): string {
-  return dateFormats[lang].format(new Date(epochDay * 86_400_000));
+  return formatDay(lang, new Date(epochDay * 86_400_000).toISOString());
 }
 
 /** An instant as a Hong Kong date, with the time of day only when it is not midnight. */
