@@ -180,61 +180,28 @@ export function roadFor(
   const stayBasis = versionBasis(used('stay'));
   const entryBasis: RoadBasis[] = [...stayBasis, { assumption: 'entry_on_submission_day' }];
   let sevenYears: PlainDate | null = null;
-  if (!stay) {
+  const firstLimit = stay?.initialMonths ? limitOfStay(submitDay, stay.initialMonths) : null;
+  const entryText = !stay
+    ? planMessage(lang, 'road.entryNoStay', { date: date(submitDay) })
+    : stay.initialMonths === null || firstLimit === null
+      ? planMessage(lang, 'road.entryNotFixed', { date: date(submitDay), note: stay.initialNote ?? '' })
+      : planMessage(lang, 'road.entry', {
+          date: date(submitDay),
+          months: stay.initialMonths,
+          limit: date(firstLimit),
+        });
+  steps.push(
+    step('entry', submitDay, both(lang, entryText, planMessage(lang, 'road.entryAssumed')), entryBasis, {
+      ...(stay ? {} : { uncertain: true }),
+    }),
+  );
+  if (stay?.conditionOfStay === 'linked_to_sponsor')
     steps.push(
-      step(
-        'entry',
-        submitDay,
-        both(
-          lang,
-          planMessage(lang, 'road.entryNoStay', { date: date(submitDay) }),
-          planMessage(lang, 'road.entryAssumed'),
-        ),
-        entryBasis,
-        {
-          uncertain: true,
-        },
-      ),
+      step('extension', null, planMessage(lang, 'road.linkedToSponsor'), stayBasis, {
+        requirements: stay.extensionRequirements,
+      }),
     );
-  } else if (stay.initialMonths === null) {
-    steps.push(
-      step(
-        'entry',
-        submitDay,
-        both(
-          lang,
-          planMessage(lang, 'road.entryNotFixed', { date: date(submitDay), note: stay.initialNote ?? '' }),
-          planMessage(lang, 'road.entryAssumed'),
-        ),
-        entryBasis,
-      ),
-    );
-    if (stay.conditionOfStay === 'linked_to_sponsor')
-      steps.push(
-        step('extension', null, planMessage(lang, 'road.linkedToSponsor'), stayBasis, {
-          requirements: stay.extensionRequirements,
-        }),
-      );
-  } else {
-    const firstLimit = limitOfStay(submitDay, stay.initialMonths);
-    steps.push(
-      step(
-        'entry',
-        submitDay,
-        both(
-          lang,
-          planMessage(lang, 'road.entry', {
-            date: date(submitDay),
-            months: stay.initialMonths,
-            limit: date(firstLimit),
-          }),
-          planMessage(lang, 'road.entryAssumed'),
-        ),
-        entryBasis,
-      ),
-    );
-    if (stay.conditionOfStay === 'linked_to_sponsor')
-      steps.push(step('extension', null, planMessage(lang, 'road.linkedToSponsor'), stayBasis));
+  if (stay && firstLimit) {
     if (residenceVersion) sevenYears = addMonths(submitDay, residenceVersion.continuousYears * 12);
     // Extensions until the stay reaches the day the seven years could be complete.
     let limit = firstLimit;

@@ -262,32 +262,19 @@ function changesAt(
       });
     }
   }
-  const previous = new Map(b.prerequisites.map((c) => [c.id, c]));
-  for (const c of a.prerequisites) {
-    const change = criterionChange(
-      { id: null, score: undefined },
-      previous.get(c.id),
-      c,
-      reasons,
-      profile,
-      ms,
-      lang,
-    );
-    if (change) changes.push(change);
-  }
-  for (const t of a.tests) {
-    const old = b.tests.find((x) => x.test === t.test);
-    const byId = new Map(old?.criteria.map((c) => [c.id, c]) ?? []);
-    for (const c of t.criteria) {
-      const change = criterionChange(
-        { id: t.test, score: t.score },
-        byId.get(c.id),
-        c,
-        reasons,
-        profile,
-        ms,
-        lang,
-      );
+  // Prerequisites (test null) and then each test's criteria, each against its own before.
+  const lists = [
+    { test: { id: null, score: undefined }, before: b.prerequisites, after: a.prerequisites },
+    ...a.tests.map((t) => ({
+      test: { id: t.test, score: t.score },
+      before: b.tests.find((x) => x.test === t.test)?.criteria ?? [],
+      after: t.criteria,
+    })),
+  ];
+  for (const { test, before, after } of lists) {
+    const byId = new Map(before.map((c) => [c.id, c]));
+    for (const c of after) {
+      const change = criterionChange(test, byId.get(c.id), c, reasons, profile, ms, lang);
       if (change) changes.push(change);
     }
   }
