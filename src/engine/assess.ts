@@ -18,14 +18,15 @@ import {
   factRead,
   factReader,
   factsRead,
-  formatDay,
   joinFacts,
   localize,
   measuresRead,
   message,
   partialMessage,
+  uncertainRuleWarning,
 } from './explain.ts';
 import type { CategoryName, MeasureName } from './measures.ts';
+import { notOpenYet } from './not-open.ts';
 import type {
   Assessment,
   Citation,
@@ -723,70 +724,7 @@ function sourcesCited(
   return sources;
 }
 
-/**
- * The assessment of an application made before the route took its first applications: one
- * prerequisite, not met, and nothing else — no other rule of the route need exist yet, so there
- * are no tests, fees, stay, selection or steps to report.
- */
-function notOpenYet(ctx: Context, opened: NonNullable<RouteRules['route']['opened']>): Assessment {
-  const { lang, rules } = ctx;
-  const date = formatDay(lang, formatHongKong(Date.parse(opened.at)));
-  const prerequisite: CriterionResult = {
-    id: NOT_OPEN_PREREQUISITE,
-    label: message(lang, 'opened.label'),
-    outcome: 'not_met',
-    facts: [],
-    explanation: message(lang, 'opened.not_met', { date }),
-    sources: cite(opened.sources, rules),
-    confidence: opened.confidence,
-    ...(opened.note ? { note: localize(opened.note, lang) } : {}),
-  };
-  const warnings: Warning[] = [{ code: 'not_approval', message: message(lang, 'warning.notApproval') }];
-  if (opened.confidence === 'uncertain') {
-    const note = opened.note ? localize(opened.note, lang) : undefined;
-    const rule = prerequisite.label;
-    warnings.push({
-      code: 'uncertain_rule',
-      message: note
-        ? message(lang, 'warning.uncertainRule', { rule, note })
-        : message(lang, 'warning.uncertainRuleNoNote', { rule }),
-    });
-  }
-  const sources: Record<string, CitedSource> = {};
-  addSources(sources, prerequisite.sources, rules.sources);
-  const routeName = localize(rules.route.name, lang);
-  const at = formatHongKong(ctx.atMs);
-  return {
-    format: 'routewise.assessment/1',
-    route: { id: rules.route.id, name: routeName },
-    submittedAt: at,
-    lang,
-    status: 'not_eligible',
-    summary: message(lang, 'summary.notOpen', { route: routeName, at, date }),
-    rulesUsed: [],
-    prerequisites: [prerequisite],
-    tests: [],
-    recommendedTest: null,
-    recommendation: message(lang, 'recommend.notOpen', { date }),
-    deciding: [],
-    best: 'not_eligible',
-    worst: 'not_eligible',
-    fees: null,
-    stay: null,
-    selection: null,
-    nextSteps: [],
-    dependants: [],
-    warnings,
-    disclaimer: message(lang, 'disclaimer'),
-    sources,
-  };
-}
-
-/**
- * The id of the prerequisite an assessment made before the route opened fails: the only
- * prerequisite such an assessment has.
- */
-export const NOT_OPEN_PREREQUISITE = 'scheme-opened';
+export { NOT_OPEN_PREREQUISITE } from './not-open.ts';
 
 /**
  * Assesses a profile against a route's rules in force at the submission moment: prerequisites,
@@ -808,7 +746,7 @@ export function assess(
   const ctx = context(profile, rules, submittedAt, lang, true);
   const tests = selectTests(rules, options.tests);
   const opened = rules.route.opened;
-  if (opened && ctx.atMs < Date.parse(opened.at)) return notOpenYet(ctx, opened);
+  if (opened && ctx.atMs < Date.parse(opened.at)) return notOpenYet(rules, ctx.atMs, lang, opened);
 
   const prerequisitesVersion = required(ctx, rules.prerequisites, 'prerequisites');
   const prerequisites = criteriaResults(ctx, prerequisitesVersion.items);
@@ -874,9 +812,7 @@ export function assess(
   for (const { name, note } of ctx.uncertain?.values() ?? []) {
     warnings.push({
       code: 'uncertain_rule',
-      message: note
-        ? message(lang, 'warning.uncertainRule', { rule: name, note })
-        : message(lang, 'warning.uncertainRuleNoNote', { rule: name }),
+      message: uncertainRuleWarning(lang, name, note),
     });
   }
 

@@ -172,6 +172,13 @@ export function formatDay(lang: Lang, iso: string): string {
   return lang === 'en' ? `${day} ${MONTHS[month - 1]} ${year}` : `${year}年${month}月${day}日`;
 }
 
+/** The warning that a result uses a rule marked uncertain, with what is uncertain when the rule says. */
+export function uncertainRuleWarning(lang: Lang, rule: string, note: string | undefined): string {
+  return note
+    ? message(lang, 'warning.uncertainRule', { rule, note })
+    : message(lang, 'warning.uncertainRuleNoNote', { rule });
+}
+
 export function localize(text: Localized, lang: Lang): string {
   return text[lang];
 }
