@@ -27,12 +27,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { type Plan, plan } from '../src/plan/plan.ts';
-import { Profile } from '../src/profile/schema.ts';
-import { upgradeProfile } from '../src/profile/upgrade.ts';
-import { loadRoute } from '../src/rules/loader.ts';
 import { shippedResidence } from '../src/rules/residence.ts';
-import { listLookup } from '../src/rules/shipped.ts';
-import type { RouteRules } from '../src/rules/types.ts';
+import { buildProfile, caseName, route } from './case-profile.ts';
 
 const RULES = dirname(fileURLToPath(import.meta.url));
 
@@ -41,13 +37,7 @@ const status = z.enum(['eligible', 'not_eligible', 'undetermined', 'no_rules']);
 
 const Case = z
   .object({
-    name: z
-      .string()
-      .regex(
-        /^[A-Z0-9].*[^.\s]$/s,
-        'a sentence starting with a capital letter or digit, without a final full stop',
-      )
-      .refine((s) => s.trim().split(/\s+/).length >= 4, 'a sentence, not a label'),
+    name: caseName,
     from: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/),
     horizon: z.string().optional(),
     submitAt: z.string().optional(),
@@ -100,44 +90,6 @@ function findPlanFiles(dir: string): string[] {
   };
   walk(dir);
   return found.sort();
-}
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-/** Sets a value at a dotted path that must already exist in the fixture (a typo is an error). */
-function setPath(doc: Json, path: string, value: unknown): void {
-  const segments = path.split('.');
-  let node: Json = doc;
-  for (const seg of segments.slice(0, -1)) {
-    const next: Json | undefined = Array.isArray(node)
-      ? node[Number(seg)]
-      : node && typeof node === 'object'
-        ? node[seg]
-        : undefined;
-    if (next === undefined || next === null || typeof next !== 'object')
-      throw new Error(`set ${path}: no "${seg}" in the fixture`);
-    node = next;
-  }
-  const last = segments[segments.length - 1] as string;
-  if (Array.isArray(node)) node[Number(last)] = structuredClone(value) as Json;
-  else if (node && typeof node === 'object' && last in node) node[last] = structuredClone(value) as Json;
-  else throw new Error(`set ${path}: the fixture has no "${last}" here (typo?)`);
-}
-
-function buildProfile(route: string, c: Case): Profile {
-  const doc = JSON.parse(readFileSync(join(route, 'tests', 'fixtures', `${c.base}.json`), 'utf8')) as Json;
-  for (const [path, value] of Object.entries(c.set ?? {})) setPath(doc, path, value);
-  return Profile.parse(upgradeProfile(doc));
-}
-
-const routeCache = new Map<string, RouteRules>();
-function routeAt(dir: string): RouteRules {
-  let rules = routeCache.get(dir);
-  if (!rules) {
-    rules = { ...loadRoute(dir), lists: listLookup() };
-    routeCache.set(dir, rules);
-  }
-  return rules;
 }
 
 function check(p: Plan, e: Case['expect']): string[] {
@@ -204,7 +156,7 @@ describe('planner cases', () => {
     expect(files.length).toBeGreaterThan(0);
   });
   for (const file of files) {
-    const route = dirname(dirname(dirname(file)));
+    const routeDir = dirname(dirname(dirname(file)));
     const parsed = CaseFile.safeParse(parse(readFileSync(file, 'utf8')));
     describe(relative(RULES, file), () => {
       it('matches the case format', () => {
@@ -213,10 +165,10 @@ describe('planner cases', () => {
       if (!parsed.success) return;
       for (const c of parsed.data.cases) {
         it(c.name, () => {
-          expect(existsSync(join(route, 'tests', 'fixtures', `${c.base}.json`)), `fixture ${c.base}`).toBe(
+          expect(existsSync(join(routeDir, 'tests', 'fixtures', `${c.base}.json`)), `fixture ${c.base}`).toBe(
             true,
           );
-          const p = plan(buildProfile(route, c), [routeAt(route)], c.from, {
+          const p = plan(buildProfile(routeDir, c), [route(routeDir)], c.from, {
             horizon: c.horizon ?? '5y',
             residence: shippedResidence(),
             ...(c.submitAt ? { submitAt: c.submitAt } : {}),
