@@ -119,6 +119,8 @@ const en = {
     'Fees for your family at submission are counted above; fees of later extensions are not held.',
   'road.none': 'No road is shown: the route has no rules in force at the chosen submission moment.',
   'plan.summary': 'A plan from {from} to {to} over {n} routes: {eligible} can be applied for at some moment.',
+  'plan.summaryOne':
+    'A plan from {from} to {to} for one route: {eligible} of 1 can be applied for at some moment.',
   disclaimer:
     'Routewise is independent software, not an official government service, and not legal advice. A plan rests on the facts you gave and the assumptions listed; meeting a route’s requirements is not approval.',
 } as const;
@@ -225,6 +227,7 @@ const zhHant: Catalogue = {
   'road.familyFees': '上面已計算提交申請時家人的費用；其後延期的費用未有資料。',
   'road.none': '未能顯示：所選提交時刻沒有此計劃生效的規則。',
   'plan.summary': '由 {from} 至 {to}、涵蓋 {n} 個計劃的規劃：其中 {eligible} 個在某一時刻可以申請。',
+  'plan.summaryOne': '由 {from} 至 {to}、涵蓋 1 個計劃的規劃：其中 {eligible} 個在某一時刻可以申請。',
   disclaimer:
     'Routewise 是獨立軟件，並非政府官方服務，亦不構成法律意見。規劃建基於你提供的資料及所列假設；符合計劃要求並不代表獲批。',
 };
@@ -328,6 +331,7 @@ const zhHans: Catalogue = {
   'road.familyFees': '上面已计算提交申请时家人的费用；其后延期的费用未有资料。',
   'road.none': '未能显示：所选提交时刻没有此计划生效的规则。',
   'plan.summary': '由 {from} 至 {to}、涵盖 {n} 个计划的规划：其中 {eligible} 个在某一时刻可以申请。',
+  'plan.summaryOne': '由 {from} 至 {to}、涵盖 1 个计划的规划：其中 {eligible} 个在某一时刻可以申请。',
   disclaimer:
     'Routewise 是独立软件，并非政府官方服务，亦不构成法律意见。规划建基于你提供的资料及所列假设；符合计划要求并不代表获批。',
 };
@@ -346,7 +350,7 @@ export function formatPlanDay(lang: Lang, epochDay: number): string {
 export function formatPlanMoment(lang: Lang, instantMs: number): string {
   const local = instantMs + 8 * 3_600_000;
   const day = Math.floor(local / 86_400_000);
-  const minutes = Math.round((local - day * 86_400_000) / 60_000);
+  const minutes = Math.floor((local - day * 86_400_000) / 60_000);
   const date = formatPlanDay(lang, day);
   if (minutes === 0) return date;
   const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;

@@ -231,7 +231,7 @@ export function plan(
     to: formatHongKong(toMs),
     horizonMonths,
     lang,
-    summary: planMessage(lang, 'plan.summary', {
+    summary: planMessage(lang, planned.length === 1 ? 'plan.summaryOne' : 'plan.summary', {
       from: formatPlanMoment(lang, fromMs),
       to: formatPlanMoment(lang, toMs),
       n: planned.length,
